@@ -1,0 +1,82 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+
+/** File extensions ingest reads; other files inside folders are reported as skipped. */
+export const READABLE_EXTENSIONS = new Set([
+  '.txt',
+  '.text',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.pdf',
+]);
+
+export type SourceEntry =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'stdin' }
+  | { readonly kind: 'skipped'; readonly path: string; readonly reason: string }
+  | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string };
+
+/** Expands files, folders (recursively, in name order) and `-` into entries. Never throws. */
+export async function expandSources(inputs: readonly string[]): Promise<SourceEntry[]> {
+  const entries: SourceEntry[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      entries.push({ kind: 'stdin' });
+      continue;
+    }
+    await expand(input, true, entries);
+  }
+  return entries;
+}
+
+async function expand(path: string, explicit: boolean, entries: SourceEntry[]): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    entries.push({ kind: 'unreadable', path, reason: describeFsError(error) });
+    return;
+  }
+  if (info.isDirectory()) {
+    let names: string[];
+    try {
+      names = (await readdir(path)).sort();
+    } catch (error) {
+      entries.push({ kind: 'unreadable', path, reason: describeFsError(error) });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      await expand(join(path, name), false, entries);
+    }
+    return;
+  }
+  if (!info.isFile()) {
+    entries.push({ kind: 'skipped', path, reason: 'not a regular file' });
+    return;
+  }
+  // A file named explicitly is always tried (its content decides); inside folders only known types are.
+  if (!explicit && !READABLE_EXTENSIONS.has(extname(path).toLowerCase())) {
+    entries.push({ kind: 'skipped', path, reason: `unsupported file type '${extname(path) || '(none)'}'` });
+    return;
+  }
+  entries.push({ kind: 'file', path });
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Generated } from 'kysely';
+
+export interface DocumentsTable {
+  id: string;
+  title: string | null;
+  source: string | null;
+  publisher: string | null;
+  published: string | null;
+  retrieved: string;
+  format: string;
+  language: string;
+  text: string;
+  chars: number;
+  pipeline: string;
+  ingested_at: string;
+}
+
+export interface FindingsTable {
+  rowid: Generated<number>;
+  id: string;
+  doc_id: string;
+  kind: string;
+  start: number;
+  end: number;
+  extractor: string;
+  extractor_version: string;
+  /** The finding record as JSON. */
+  data: string;
+}
+
+export interface SentenceSearchTable {
+  rowid: Generated<number>;
+  text: string;
+  doc_id: string;
+  start: number;
+  end: number;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  findings: FindingsTable;
+  sentence_search: SentenceSearchTable;
+}

@@ -1,0 +1,73 @@
+import type { DyadDocument, Finding, FindingKind } from '../domain/model.js';
+
+/** What the store knows about a document without loading its text. */
+export interface DocumentSummary {
+  readonly id: string;
+  readonly title: string | null;
+  readonly source: string | null;
+  readonly publisher: string | null;
+  readonly published: string | null;
+  readonly retrieved: string;
+  readonly format: DyadDocument['format'];
+  readonly language: string;
+  readonly chars: number;
+  /** Version string of the pipeline whose findings are stored. */
+  readonly pipeline: string;
+  readonly ingestedAt: string;
+  readonly findingCounts: Readonly<Partial<Record<FindingKind, number>>>;
+}
+
+export interface FindingFilter {
+  readonly docId?: string;
+  readonly kinds?: readonly FindingKind[];
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface SearchHit {
+  readonly docId: string;
+  readonly title: string | null;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: string;
+  /** The sentence with matches wrapped in the requested markers. */
+  readonly snippet: string;
+  /** Where the query matched, as offsets into `sentence`. */
+  readonly matches: readonly { readonly start: number; readonly end: number }[];
+  readonly rank: number;
+}
+
+export interface SearchOptions {
+  readonly limit?: number;
+  /** Markers around each match in `snippet`; default `[` `]`. */
+  readonly highlight?: readonly [string, string];
+}
+
+/** What happened to one document on a write. */
+export type WriteOutcome = 'inserted' | 'replaced' | 'unchanged';
+
+/**
+ * Persistence behind one interface; one folder per adapter. Every write of a document and its
+ * findings is one transaction, so a crash leaves either the whole document or nothing.
+ */
+export interface Store {
+  /** The pipeline version of a stored document, or null when it is not stored. */
+  documentPipeline(id: string): Promise<string | null>;
+  /**
+   * Writes a document with its findings. An existing document with the same id is left alone
+   * (`unchanged`) unless `replace` is set, in which case its findings are replaced (`replaced`).
+   */
+  writeDocument(
+    document: DyadDocument,
+    findings: readonly Finding[],
+    pipeline: string,
+    options?: { replace?: boolean },
+  ): Promise<WriteOutcome>;
+  listDocuments(options?: { limit?: number; offset?: number }): Promise<DocumentSummary[]>;
+  countDocuments(): Promise<number>;
+  /** A document by id or by an unambiguous id prefix (at least 4 characters). */
+  getDocument(idOrPrefix: string): Promise<DyadDocument | null>;
+  findings(filter?: FindingFilter): Promise<Finding[]>;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  close(): Promise<void>;
+}
