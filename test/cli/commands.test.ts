@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './capture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-'));
+const db = join(dir, 'cli.db');
+const corpus = join(dir, 'corpus');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(corpus);
+  writeFileSync(
+    join(corpus, 'brief.txt'),
+    'Title: A test brief\nPublished: 2024-03-01\n\nThe delegation reached Khabarovsk on 2 March. Talks were held at the regional assembly.',
+  );
+  const { code } = await runCli(['--db', db, 'ingest', corpus]);
+  expect(code).toBe(0);
+});
+
+describe('dyad CLI', () => {
+  it('prints help and exits 2 without a command, 0 with --help', async () => {
+    expect((await runCli([])).code).toBe(2);
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('ingest');
+    const commandHelp = await runCli(['search', '--help']);
+    expect(commandHelp.stdout).toContain('Usage: dyad search');
+  });
+
+  it('reports unknown commands and bad options as usage errors (exit 2)', async () => {
+    const unknown = await runCli(['--db', db, 'frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    const badOption = await runCli(['--db', db, 'docs', '--bogus']);
+    expect(badOption.code).toBe(2);
+  });
+
+  it('searches sentences and prints document id, offsets and a highlighted snippet', async () => {
+    const { code, stdout } = await runCli(['--db', db, 'search', 'Khabarovsk']);
+    expect(code).toBe(0);
+    const [header, snippet] = stdout.trim().split('\n');
+    expect(header).toMatch(/^[0-9a-f]{16} \[0-45\] A test brief$/);
+    expect(snippet?.trim()).toBe('The delegation reached [Khabarovsk] on 2 March.');
+    const json = await runCli(['--db', db, '--json', 'search', 'assembly']);
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({
+      start: 46,
+      sentence: 'Talks were held at the regional assembly.',
+    });
+  });
+
+  it('lists documents, shows one by id prefix, and exits 3 for a missing one', async () => {
+    const docs = await runCli(['--db', db, '--json', 'docs']);
+    const [doc] = JSON.parse(docs.stdout);
+    expect(doc).toMatchObject({ title: 'A test brief', published: '2024-03-01', format: 'text' });
+    const show = await runCli(['--db', db, 'show', doc.id.slice(0, 6), '--kinds', 'sentence']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('# A test brief');
+    expect(show.stdout).toContain('[0-45] sentence');
+    const missing = await runCli(['--db', db, 'show', 'ffffffff']);
+    expect(missing.code).toBe(3);
+  });
+
+  it('exports JSON Lines and CSV', async () => {
+    const jsonl = await runCli(['--db', db, 'export', '--kinds', 'sentence']);
+    const lines = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.type)).toEqual(['document', 'finding', 'finding']);
+    expect(lines[1]).toMatchObject({ kind: 'sentence', evidence: [{ start: 0, end: 45 }] });
+    const out = join(dir, 'csv');
+    const csv = await runCli(['--db', db, 'export', '--format', 'csv', '--out', out, '--kinds', 'sentence']);
+    expect(csv.code).toBe(0);
+    const rows = readFileSync(join(out, 'sentence.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]?.split(',').slice(0, 6)).toEqual([
+      'id',
+      'doc_id',
+      'start',
+      'end',
+      'extractor',
+      'extractor_version',
+    ]);
+    expect(rows).toHaveLength(3);
+  });
+});
