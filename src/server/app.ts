@@ -1,13 +1,32 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Hono } from 'hono';
-import { DyadError, notFound, usageError } from '../domain/errors.js';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { DyadError, invalidInput, notFound, usageError } from '../domain/errors.js';
 import { isFindingKind } from '../domain/model.js';
+import { ingestPaths } from '../orchestrate/ingest.js';
+import { defaultPipeline } from '../pipeline/default.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
 import type { Store } from '../store/store.js';
+import type { UploadResult } from './api-client.js';
 import { failure, success } from './envelope.js';
+import { openApiDocument } from './openapi.js';
+import { defaultWebRoot, serveWebApp } from './static.js';
 
 export interface AppOptions {
   /** When set, every /api call must send `Authorization: Bearer TOKEN`. */
   readonly token?: string | null;
+  /** Folder of the built workbench; default the package's dist/web. */
+  readonly webRoot?: string;
+  /** Pipeline run on uploaded documents; default the ingest pipeline. */
+  readonly pipeline?: Pipeline;
+  /** Largest accepted upload request in bytes; default 20 MB. */
+  readonly maxUploadBytes?: number;
 }
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** The HTTP API over a store. Every route answers with the JSON envelope of envelope.ts. */
 export function createApp(store: Store, options: AppOptions = {}): Hono {
@@ -18,7 +37,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     if (status === 500) console.error(error);
     return c.json(body, status);
   });
+  const webRoot = options.webRoot ?? defaultWebRoot();
+  // The web app is the fallback for every GET outside /api, whatever routes are added and in what order.
   app.notFound((c) => {
+    const api = c.req.path === '/api' || c.req.path.startsWith('/api/');
+    if (!api && (c.req.method === 'GET' || c.req.method === 'HEAD')) return serveWebApp(c, webRoot);
     const { status, body } = failure(notFound(`no route ${c.req.method} ${c.req.path}`));
     return c.json(body, status);
   });
@@ -83,7 +106,128 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json(success(await store.search(q, { limit })));
   });
 
+  addWorkbenchRoutes(app, store, options);
   return app;
+}
+
+const PastedTextSchema = z.object({
+  text: z.string().min(1, 'text must not be empty'),
+  title: z.string().min(1).optional(),
+  published: z.string().min(1).optional(),
+});
+
+/** Upload of files or pasted text, and the OpenAPI description. */
+function addWorkbenchRoutes(app: Hono, store: Store, options: AppOptions): void {
+  const maxSize = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const pipeline = options.pipeline ?? defaultPipeline;
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+
+  app.post(
+    '/api/documents',
+    bodyLimit({
+      maxSize,
+      onError: (c) =>
+        c.json(
+          {
+            ok: false,
+            error: { code: 'too_large', message: `upload is over the limit of ${maxSize} bytes` },
+          },
+          413,
+        ),
+    }),
+    async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      if (type.startsWith('application/json')) {
+        let body: unknown;
+        try {
+          body = await c.req.json();
+        } catch {
+          throw invalidInput('the request body is not valid JSON');
+        }
+        const parsed = PastedTextSchema.safeParse(body);
+        if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => i.message).join('; '));
+        const { text, title, published } = parsed.data;
+        const results = await ingestUploads(store, pipeline, [
+          { name: title ?? 'pasted text', data: new TextEncoder().encode(text), title, published },
+        ]);
+        return c.json(success(results));
+      }
+      if (type.startsWith('multipart/form-data')) {
+        const form = await c.req.parseBody({ all: true });
+        const files = Object.values(form)
+          .flat()
+          .filter((value): value is File => typeof value !== 'string');
+        if (files.length === 0) throw usageError('the form has no files');
+        const uploads = await Promise.all(
+          files.map(async (file) => ({
+            name: file.name || 'upload',
+            data: new Uint8Array(await file.arrayBuffer()),
+          })),
+        );
+        return c.json(success(await ingestUploads(store, pipeline, uploads, maxSize)));
+      }
+      return c.json(
+        {
+          ok: false,
+          error: { code: 'unsupported_media_type', message: 'send multipart/form-data files or JSON {text}' },
+        },
+        415,
+      );
+    },
+  );
+}
+
+interface Upload {
+  readonly name: string;
+  readonly data: Uint8Array;
+  readonly title?: string | undefined;
+  readonly published?: string | undefined;
+}
+
+/**
+ * Ingests uploaded bytes through the same path as `dyad ingest`: each upload is written under its own
+ * name to a private temporary folder (so readers see the real file name and extension), then removed.
+ */
+async function ingestUploads(
+  store: Store,
+  pipeline: Pipeline,
+  uploads: readonly Upload[],
+  maxBytes?: number,
+): Promise<UploadResult[]> {
+  const folder = await mkdtemp(join(tmpdir(), 'dyad-upload-'));
+  try {
+    const results: UploadResult[] = [];
+    for (const [index, upload] of uploads.entries()) {
+      const safeName =
+        upload.name
+          .replace(/[/\\\0]/g, '_')
+          .replace(/^\.+/, '_')
+          .slice(0, 200) || 'upload';
+      const dir = join(folder, String(index));
+      await mkdir(dir);
+      const path = join(dir, upload.title && !/\.[a-z0-9]+$/i.test(safeName) ? `${safeName}.txt` : safeName);
+      await writeFile(path, upload.data);
+      const [result] = await ingestPaths(store, [path], {
+        pipeline,
+        source: upload.name,
+        ...(maxBytes ? { maxBytes } : {}),
+        ...(upload.title ? { title: upload.title } : {}),
+        ...(upload.published ? { published: upload.published } : {}),
+      });
+      results.push({
+        name: upload.name,
+        status: result?.status ?? 'failed',
+        docId: result?.docId ?? null,
+        title: result?.title ?? null,
+        reason: result?.reason ?? 'nothing was read',
+        findings: result?.findings ?? 0,
+      });
+    }
+    return results;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 function intParam(value: string | undefined, name: string, fallback: number): number {
