@@ -7,6 +7,8 @@ export interface ReadMetadata {
   readonly publisher?: string | null;
   readonly published?: string | null;
   readonly language?: string | null;
+  /** Read but not yet stored: the document record has no author field. */
+  readonly author?: string | null;
 }
 
 /** What a reader makes of a file: normalised text plus the metadata it carries. */

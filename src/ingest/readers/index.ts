@@ -1,41 +1,99 @@
-import { normalizeText } from '../normalize.js';
-import type { ReadMetadata, ReadOptions, ReadOutcome } from '../reader.js';
+import type { DocumentFormat } from '../../domain/model.js';
+import { binarySignature, decodeText } from '../decode.js';
+import type { ReadDocument, ReadOptions, ReadOutcome } from '../reader.js';
+import { readHtml } from './html.js';
+import { hasFrontMatter, readMarkdown } from './markdown.js';
+import { readPdf } from './pdf.js';
+import { readPlainText } from './text.js';
+
+export { splitHeaderLines } from './text.js';
 
 /**
  * Reads one file's bytes into normalised text and metadata. Never throws: bad input is a `failed` outcome
- * with a one-line reason. (Minimal version: UTF-8 plain text with header lines.)
+ * with a one-line reason. The format comes from content sniffing first, then the file name's extension.
  */
 export async function readBytes(bytes: Uint8Array, name: string, options: ReadOptions): Promise<ReadOutcome> {
-  if (bytes.byteLength === 0) return { kind: 'failed', reason: 'empty file' };
-  if (bytes.byteLength > options.maxBytes) {
-    return {
-      kind: 'failed',
-      reason: `file is ${bytes.byteLength} bytes, over the limit of ${options.maxBytes}`,
-    };
-  }
-  let decoded: string;
   try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { kind: 'failed', reason: 'not valid UTF-8 text' };
+    return await readChecked(bytes, name, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return failed(`could not read ${name}: ${message.split('\n', 1)[0]}`);
   }
-  const { text, metadata } = splitHeaderLines(normalizeText(decoded));
-  if (!text) return { kind: 'failed', reason: `no text in ${name}` };
-  return { kind: 'ok', document: { format: 'text', text, metadata } };
 }
 
-const HEADER = /^(Title|Source|Published|Publisher|Language):[ \t]*(.*)$/i;
-
-/** Leading `Title:` / `Source:` / `Published:` lines are metadata, not text. */
-export function splitHeaderLines(text: string): { text: string; metadata: ReadMetadata } {
-  const lines = text.split('\n');
-  const metadata: Record<string, string> = {};
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const match = HEADER.exec(lines[i] ?? '');
-    if (!match) break;
-    metadata[(match[1] ?? '').toLowerCase()] = (match[2] ?? '').trim();
+async function readChecked(bytes: Uint8Array, name: string, options: ReadOptions): Promise<ReadOutcome> {
+  if (bytes.byteLength === 0) return failed('empty file');
+  if (bytes.byteLength > options.maxBytes) {
+    return failed(`file is ${bytes.byteLength} bytes, over the limit of ${options.maxBytes}`);
   }
-  if (i === 0) return { text, metadata: {} };
-  return { text: normalizeText(lines.slice(i).join('\n')), metadata };
+  const extension = extensionOf(name);
+  if (isPdf(bytes, extension === 'pdf')) {
+    const read = await readPdf(bytes);
+    return 'failed' in read ? failed(read.failed) : withText(read, name);
+  }
+  if (extension === 'pdf') {
+    const binary = binarySignature(bytes);
+    return failed(binary ? `binary file (${binary}), not a PDF` : 'not a PDF (no %PDF- header)');
+  }
+  const decoded = decodeText(bytes);
+  if (decoded.kind === 'failed') return failed(decoded.reason);
+  const format = sniffTextFormat(decoded.text, extension);
+  switch (format) {
+    case 'html': {
+      const read = readHtml(decoded.text);
+      return 'failed' in read ? failed(read.failed) : withText(read, name);
+    }
+    case 'markdown':
+      return withText(readMarkdown(decoded.text), name);
+    case 'text':
+      return withText(readPlainText(decoded.text), name);
+    case 'pdf':
+      return failed('not a PDF (no %PDF- header)');
+    default: {
+      const unreachable: never = format;
+      return unreachable;
+    }
+  }
+}
+
+function failed(reason: string): ReadOutcome {
+  return { kind: 'failed', reason };
+}
+
+function withText(document: ReadDocument, name: string): ReadOutcome {
+  if (!document.text) return failed(`no text in ${name}`);
+  return { kind: 'ok', document };
+}
+
+/** `%PDF-` at the start; for a `.pdf` name anywhere in the first kilobyte (some generators put junk before it). */
+function isPdf(bytes: Uint8Array, namedPdf: boolean): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return namedPdf ? head.includes('%PDF-') : head.trimStart().startsWith('%PDF-');
+}
+
+function extensionOf(name: string): string {
+  const match = /\.([A-Za-z0-9]+)$/.exec(name);
+  return match ? (match[1] ?? '').toLowerCase() : '';
+}
+
+/** Content decides when it is unambiguous (markup, front matter); otherwise the extension; otherwise text. */
+export function sniffTextFormat(text: string, extension: string): DocumentFormat {
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<html') ||
+    (head.startsWith('<?xml') && head.includes('<html')) ||
+    (head.startsWith('<!--') && /<html[\s>]/.test(head))
+  ) {
+    return 'html';
+  }
+  if (['html', 'htm', 'xhtml'].includes(extension)) return 'html';
+  if (['md', 'markdown', 'mdown', 'mkd'].includes(extension)) return 'markdown';
+  if (hasFrontMatter(text)) return 'markdown';
+  if (head.startsWith('<') && /<(head|body|article|p|div)[\s>]/.test(head)) return 'html';
+  return 'text';
 }
