@@ -27,6 +27,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'export documents and findings as JSON Lines or CSV',
     load: async () => (await import('./commands/export.js')).command,
   },
+  import: {
+    summary: 'import coded event data',
+    load: async () => (await import('./commands/import.js')).command,
+  },
+  pair: {
+    summary: 'events between two actors over time',
+    load: async () => (await import('./commands/pair.js')).command,
+  },
   serve: { summary: 'serve the HTTP API', load: async () => (await import('./commands/serve.js')).command },
   start: {
     summary: 'ingest the examples into an empty store, then serve',

@@ -43,6 +43,33 @@ const migrations: Record<string, Migration> = {
       )`.execute(db);
     },
   },
+  '20261128T1000_coded_events_and_pair_rollup': {
+    // WITHOUT ROWID tables keyed on what makes a row unique: one B-tree each, so bulk imports
+    // write every row once and re-imports are idempotent by key.
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE coded_events (
+        dataset TEXT NOT NULL, original_id TEXT NOT NULL, day INTEGER NOT NULL,
+        source_actor TEXT, target_actor TEXT, source_code TEXT, target_code TEXT,
+        cameo TEXT, quad INTEGER, plover TEXT, mode TEXT, goldstein REAL,
+        source_url TEXT, source_name TEXT, action_country TEXT, lat REAL, lon REAL,
+        PRIMARY KEY (dataset, original_id)
+      ) WITHOUT ROWID`.execute(db);
+      await sql`CREATE TABLE coded_mentions (
+        dataset TEXT NOT NULL, event_id TEXT NOT NULL, url TEXT NOT NULL,
+        source_name TEXT, time INTEGER NOT NULL, confidence INTEGER, tone REAL,
+        PRIMARY KEY (dataset, event_id, url)
+      ) WITHOUT ROWID`.execute(db);
+      await sql`CREATE TABLE pair_rollup (
+        source TEXT NOT NULL, target TEXT NOT NULL, day INTEGER NOT NULL, type TEXT NOT NULL,
+        origin TEXT NOT NULL, count INTEGER NOT NULL, score_sum REAL NOT NULL,
+        PRIMARY KEY (source, target, day, type, origin)
+      ) WITHOUT ROWID`.execute(db);
+      await sql`CREATE TABLE pair_totals (
+        a TEXT NOT NULL, b TEXT NOT NULL, origin TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (a, b, origin)
+      ) WITHOUT ROWID`.execute(db);
+    },
+  },
 };
 
 export const sqliteMigrations: MigrationProvider = {

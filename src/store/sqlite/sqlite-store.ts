@@ -11,6 +11,7 @@ import type {
   Store,
   WriteOutcome,
 } from '../store.js';
+import { updateEventRollupForDocument } from './coded-store.js';
 import { sqliteMigrations } from './migrations.js';
 import type { Database, DocumentsTable } from './schema.js';
 
@@ -75,6 +76,7 @@ export class SqliteStore implements Store {
         .where('id', '=', document.id)
         .executeTakeFirst();
       if (existing && !options.replace) return 'unchanged';
+      updateEventRollupForDocument(this.connection, document, findings);
       if (existing) {
         await sql`DELETE FROM sentence_search WHERE doc_id = ${document.id}`.execute(trx);
         await trx.deleteFrom('findings').where('doc_id', '=', document.id).execute();

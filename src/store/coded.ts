@@ -1,0 +1,105 @@
+/**
+ * Coded event data (GDELT, ICEWS, ACLED) kept apart from document findings: millions of rows,
+ * one table, and a rollup by actor pair, day, PLOVER type and origin that answers pair questions
+ * without scanning rows.
+ */
+
+export type CodedDataset = 'gdelt' | 'icews' | 'acled';
+export const CODED_DATASETS: readonly CodedDataset[] = ['gdelt', 'icews', 'acled'];
+
+/** Where a rollup count came from: an external event dataset, or events Dyad extracted from text. */
+export type EventOrigin = 'coded' | 'extracted';
+
+/** One row of an event dataset, mapped to Dyad's ids. */
+export interface CodedEventRow {
+  readonly dataset: CodedDataset;
+  /** The dataset's own id (GLOBALEVENTID, ICEWS event_id, ACLED event_id_cnty). */
+  readonly originalId: string;
+  /** Event day as yyyymmdd. */
+  readonly day: number;
+  /** Actor ids: ISO alpha-3 for states; null when the row names no such actor. */
+  readonly sourceActor: string | null;
+  readonly targetActor: string | null;
+  /** The dataset's own actor codes or names, kept for display. */
+  readonly sourceActorCode: string | null;
+  readonly targetActorCode: string | null;
+  /** CAMEO code (null for ACLED, which does not use CAMEO). */
+  readonly cameo: string | null;
+  /** GDELT QuadClass 1–4 (verbal/material cooperation/conflict) of the CAMEO code. */
+  readonly quadClass: number | null;
+  /** PLOVER event type, or null when the code has none (CAMEO 01 statements). */
+  readonly plover: string | null;
+  readonly mode: string | null;
+  /** Goldstein-scale intensity (−10 conflict … +10 cooperation). */
+  readonly goldstein: number | null;
+  readonly sourceUrl: string | null;
+  readonly sourceName: string | null;
+  /** ISO alpha-3 of where the action took place. */
+  readonly actionCountry: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+}
+
+/** A mention of a coded event in a news article (GDELT 2.0 Mentions). */
+export interface CodedMentionRow {
+  readonly dataset: CodedDataset;
+  readonly eventId: string;
+  readonly url: string;
+  readonly sourceName: string | null;
+  /** yyyymmddhhmmss of the mention. */
+  readonly time: number;
+  readonly confidence: number | null;
+  readonly tone: number | null;
+}
+
+/** One cell of the rollup: directed pair, day, PLOVER type, origin. */
+export interface PairRollupRow {
+  readonly source: string;
+  readonly target: string;
+  /** yyyymmdd; the day part is 00 (and month 00) when the event date is only known to the month (year). */
+  readonly day: number;
+  /** PLOVER type; `OTHER` for rows without one. */
+  readonly type: string;
+  readonly origin: EventOrigin;
+  readonly count: number;
+  /** Sum of the Goldstein-like intensity over the events of this cell. */
+  readonly scoreSum: number;
+}
+
+export interface PairRollupQuery {
+  readonly a: string;
+  readonly b: string;
+  /** `ab`: a acts on b; `ba`: b acts on a; `both`: either. */
+  readonly direction: 'ab' | 'ba' | 'both';
+  readonly origin: EventOrigin | 'all';
+  /** Inclusive yyyymmdd bounds. */
+  readonly from?: number;
+  readonly to?: number;
+}
+
+export interface PairSummary {
+  readonly a: string;
+  readonly b: string;
+  readonly count: number;
+  readonly coded: number;
+  readonly extracted: number;
+}
+
+/** Writes of one file: everything lands at `commit`, nothing on `rollback`. */
+export interface CodedImportBatch {
+  /** Adds an event; false when (dataset, originalId) was already stored. */
+  addEvent(row: CodedEventRow): boolean;
+  addMention(row: CodedMentionRow): boolean;
+  commit(): void;
+  rollback(): void;
+}
+
+export interface CodedEventStore {
+  /** Starts one file's import; only one may be open at a time. */
+  beginImport(): CodedImportBatch;
+  countEvents(dataset?: CodedDataset): Promise<number>;
+  countMentions(): Promise<number>;
+  pairRollup(query: PairRollupQuery): Promise<PairRollupRow[]>;
+  /** Unordered pairs of distinct actors with the most events. */
+  topPairs(options?: { limit?: number; origin?: EventOrigin | 'all' }): Promise<PairSummary[]>;
+}
