@@ -1,10 +1,10 @@
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Finding, Stage } from '../../src/domain/model.js';
+import type { Finding } from '../../src/domain/model.js';
 import { type IngestResult, ingestPaths } from '../../src/orchestrate/ingest.js';
 import { sentencesOnlyPipeline } from '../../src/pipeline/default.js';
-import type { Pipeline } from '../../src/pipeline/pipeline.js';
+import type { Pipeline, Stage } from '../../src/pipeline/pipeline.js';
 import { sentenceStage } from '../../src/pipeline/sentences.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { FIXTURES, generatedArticle, tempDir } from './helpers.js';
