@@ -1,0 +1,660 @@
+/**
+ * Finds event triggers in a document and assigns their arguments by simple clause structure:
+ * the subject before the trigger, objects after it (direct object or by preposition), possessors and
+ * modifiers of nominal triggers, `by`-agents of passives, coordinated actors on either side.
+ * Shared by the event stage and the itinerary stage.
+ */
+import type { DyadDocument, Finding, Mention, Sentence, Timex } from '../../domain/model.js';
+import { splitSentences } from '../sentences.js';
+import { defaultPersonName, type Participant, participantOf } from './actors.js';
+import { detectFactuality, type FactualityCue } from './factuality.js';
+import { type CompiledTrigger, compileLexicon, type TriggerEntry } from './lexicon.js';
+import { BE_FORMS, DETERMINERS, isClauseBoundary, PREPOSITIONS, type Token, tokenize } from './tokens.js';
+
+export interface TriggerMatch {
+  readonly sentenceIndex: number;
+  /** Token indices within the sentence, inclusive. */
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  readonly compiled: CompiledTrigger;
+  readonly entry: TriggerEntry;
+  readonly passive: boolean;
+}
+
+export interface AnalysedEvent {
+  readonly match: TriggerMatch;
+  readonly sources: readonly Participant[];
+  readonly targets: readonly Participant[];
+  /** Where it happened: a place or facility among the objects (the destination of a visit). */
+  readonly place: Mention | null;
+  readonly date: string | null;
+  readonly dateTimex: Timex | null;
+  /** `clause`: a time expression of the clause; `narrative`: the running date of a dated narrative. */
+  readonly dateBasis: 'clause' | 'narrative' | null;
+  readonly factuality: FactualityCue;
+  /** The holder's id or name for claimed events (`unnamed` for generic sources). */
+  readonly claimedBy: string | null;
+  /** Offsets of the sentence, for evidence. */
+  readonly sentence: { readonly start: number; readonly end: number };
+  /** The source was not named in the clause but inferred (pronoun fallback, vehicle, coordination). */
+  readonly sourceInferred: boolean;
+}
+
+export interface AnalyseOptions {
+  readonly personName?: (id: string) => string | null;
+}
+
+const LEXICON = compileLexicon();
+
+const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
+// A travelling party's vehicle or retinue stands for the traveller: "the train entered Russia".
+const VEHICLES = new Set([
+  'train',
+  'plane',
+  'aircraft',
+  'jet',
+  'motorcade',
+  'convoy',
+  'delegation',
+  'entourage',
+]);
+
+const ACTOR_TYPES = new Set(['state', 'organisation', 'person', 'group', 'pronoun', 'place', 'facility']);
+
+interface MentionSlot {
+  readonly mention: Mention;
+  readonly first: number;
+  readonly last: number;
+}
+
+interface SentenceView {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: readonly Token[];
+  /** For each token, the mention covering it (longest). */
+  readonly mentionAt: readonly (MentionSlot | null)[];
+  readonly timexes: readonly Timex[];
+  readonly paragraph: number;
+}
+
+export function analyseDocument(
+  document: DyadDocument,
+  findings: readonly Finding[],
+  options: AnalyseOptions = {},
+): AnalysedEvent[] {
+  const personName = options.personName ?? defaultPersonName;
+  const sentences = sentenceViews(document, findings);
+  const events: AnalysedEvent[] = [];
+  let lastPersonSubject: Participant | null = null;
+  let narrative: Timex | null = null;
+  let narrativeParagraph = -1;
+
+  for (const view of sentences) {
+    const matches = findTriggers(view);
+    const sourcesByMatch = new Map<TriggerMatch, { list: Participant[]; inferred: boolean }>();
+    for (const match of matches) {
+      const roles = assignRoles(view, match, matches, sourcesByMatch, personName, lastPersonSubject);
+      sourcesByMatch.set(match, { list: [...roles.subjects], inferred: roles.subjectInferred });
+      const { sources, targets } = orient(match, roles);
+      const personSource = sources.find((p) => p.person !== null);
+      if (personSource && !roles.subjectInferred) lastPersonSubject = personSource;
+      if (sources.length === 0) continue;
+      const dated = dateFor(view, match, narrative, narrativeParagraph);
+      const factuality = detectFactuality(view.tokens, match.first, match.last);
+      events.push({
+        match,
+        sources,
+        targets,
+        place: roles.place,
+        date: dated.timex ? (dated.value ?? null) : null,
+        dateTimex: dated.timex,
+        dateBasis: dated.timex ? dated.basis : null,
+        factuality,
+        claimedBy: factuality.factuality === 'claimed' ? holderOf(view, factuality, personName) : null,
+        sentence: { start: view.start, end: view.end },
+        sourceInferred: roles.subjectInferred,
+      });
+    }
+    // A person named as the sentence's first actor is the likeliest antecedent of the next sentence's "he".
+    if (!matches.some((m) => sourcesByMatch.get(m)?.list.some((p) => p.person))) {
+      const firstPerson = view.mentionAt.find((slot) => slot?.mention.mentionType === 'person');
+      if (firstPerson) lastPersonSubject = participantOf(firstPerson.mention, personName);
+    }
+    const dated = view.timexes.filter(isDateLike);
+    const lastDate = dated.at(-1);
+    if (lastDate) {
+      narrative = lastDate;
+      narrativeParagraph = view.paragraph;
+    }
+  }
+  return events;
+}
+
+function sentenceViews(document: DyadDocument, findings: readonly Finding[]): SentenceView[] {
+  const sentenceFindings = findings.filter((f): f is Sentence => f.kind === 'sentence');
+  const ranges =
+    sentenceFindings.length > 0
+      ? sentenceFindings
+          .map((s) => ({ start: s.evidence[0]?.start ?? 0, end: s.evidence[0]?.end ?? 0 }))
+          .sort((a, b) => a.start - b.start)
+      : splitSentences(document.text);
+  const mentions = findings
+    .filter((f): f is Mention => f.kind === 'mention' && ACTOR_TYPES.has(f.mentionType))
+    .filter((m) => m.mentionType !== 'pronoun' || m.entityId !== null || m.country !== null);
+  const timexes = findings.filter((f): f is Timex => f.kind === 'timex');
+  const paragraphBreaks: number[] = [];
+  for (const match of document.text.matchAll(/\n\s*\n/g)) paragraphBreaks.push(match.index ?? 0);
+
+  return ranges.map((range, index) => {
+    const tokens = tokenize(document.text, 0, range.start, range.end);
+    const mentionAt: (MentionSlot | null)[] = tokens.map(() => null);
+    const inside = mentions
+      .filter((m) => spanOf(m).start >= range.start && spanOf(m).end <= range.end)
+      .sort((a, b) => spanOf(b).end - spanOf(b).start - (spanOf(a).end - spanOf(a).start));
+    for (const mention of inside) {
+      const span = spanOf(mention);
+      const covered = tokens
+        .map((token, i) => (token.start < span.end && token.end > span.start ? i : -1))
+        .filter((i) => i >= 0);
+      const first = covered[0];
+      const last = covered.at(-1);
+      if (first === undefined || last === undefined) continue;
+      if (covered.some((i) => mentionAt[i] !== null)) continue;
+      const slot: MentionSlot = { mention, first, last };
+      for (const i of covered) mentionAt[i] = slot;
+    }
+    return {
+      index,
+      start: range.start,
+      end: range.end,
+      tokens,
+      mentionAt,
+      timexes: timexes
+        .filter((t) => spanOf(t).start >= range.start && spanOf(t).end <= range.end)
+        .sort((a, b) => spanOf(a).start - spanOf(b).start),
+      paragraph: paragraphBreaks.filter((offset) => offset < range.start).length,
+    };
+  });
+}
+
+function spanOf(finding: Finding): { start: number; end: number } {
+  return finding.evidence[0] ?? { start: 0, end: 0 };
+}
+
+function findTriggers(view: SentenceView): TriggerMatch[] {
+  const matches: TriggerMatch[] = [];
+  const { tokens } = view;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (!token.isWord || view.mentionAt[i]) continue;
+    const candidates = LEXICON.get(token.lower);
+    if (!candidates) continue;
+    for (const compiled of candidates) {
+      const last = matchRest(tokens, i, compiled.words);
+      if (last === null) continue;
+      const before = i > 0 ? view.mentionAt[i - 1] : null;
+      // A demonym before the word makes it a noun phrase ("Soviet loans"), a name makes it a subject.
+      const subjectBefore =
+        before !== null && before !== undefined && before.mention.resolution !== 'demonym';
+      if (!plausiblePartOfSpeech(tokens, i, compiled, subjectBefore)) continue;
+      matches.push({
+        sentenceIndex: view.index,
+        first: i,
+        last,
+        start: token.start,
+        end: (tokens[last] as Token).end,
+        compiled,
+        entry: compiled.entry,
+        passive: isPassive(tokens, i, last, compiled),
+      });
+      i = last;
+      break;
+    }
+  }
+  return matches;
+}
+
+function matchRest(tokens: readonly Token[], first: number, words: readonly string[]): number | null {
+  let position = first;
+  for (let w = 1; w < words.length; w++) {
+    const word = words[w];
+    if (word === '*') {
+      const next = words[w + 1];
+      if (next === undefined) return null;
+      let found = -1;
+      for (let k = position + 1; k <= position + 3 && k < tokens.length; k++) {
+        if (tokens[k]?.lower === next) {
+          found = k;
+          break;
+        }
+        if (!tokens[k]?.isWord) break;
+      }
+      if (found < 0) return null;
+      position = found;
+      w++;
+      continue;
+    }
+    const token = tokens[position + 1];
+    if (!token || token.lower !== word) return null;
+    position++;
+  }
+  return position;
+}
+
+/** Rough noun/verb disambiguation from the neighbouring word: "a visit" is a noun, "to visit" a verb. */
+function plausiblePartOfSpeech(
+  tokens: readonly Token[],
+  index: number,
+  compiled: CompiledTrigger,
+  mentionBefore: boolean,
+): boolean {
+  const previous = tokens[index - 1];
+  const prev = previous?.lower ?? '';
+  const word = tokens[index]?.lower ?? '';
+  if (compiled.entry.pos === 'noun') {
+    if (prev === 'to' && compiled.words.length === 1 && !/s$/.test(word)) return false;
+    if (['will', 'would', 'may', 'might', 'could', 'can', 'should', 'did', 'not'].includes(prev))
+      return false;
+    return true;
+  }
+  // A verb form right after a determiner or possessive is a noun ("the attack", "Kim's visit").
+  if (DETERMINERS.has(prev) || prev === "'s") return false;
+  // A form shared with a noun ("loan", "visits", "talks") is a verb only after a subject or a verbal word.
+  if (NOUN_FORMS.has(word) && !compiled.pastForm && !compiled.gerundForm) {
+    return mentionBefore || VERBAL_CONTEXT.has(prev) || prev.endsWith("n't") || prev.endsWith('ly');
+  }
+  return true;
+}
+
+const NOUN_FORMS = new Set(
+  [...LEXICON.values()]
+    .flat()
+    .filter((c) => c.entry.pos === 'noun' && c.words.length === 1)
+    .map((c) => c.words[0] ?? ''),
+);
+const VERBAL_CONTEXT = new Set([
+  'to',
+  'will',
+  'would',
+  'may',
+  'might',
+  'could',
+  'can',
+  'should',
+  'must',
+  'shall',
+  'did',
+  'does',
+  'do',
+  'not',
+  'never',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'it',
+  'who',
+  'which',
+  'also',
+  'then',
+  'jointly',
+]);
+
+function isPassive(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  compiled: CompiledTrigger,
+): boolean {
+  if (compiled.entry.pos !== 'verb' || !compiled.pastForm) return false;
+  if (tokens[last + 1]?.lower === 'by') return true;
+  for (let k = first - 1; k >= Math.max(0, first - 2); k--) {
+    const lower = tokens[k]?.lower ?? '';
+    if (BE_FORMS.has(lower) || lower === 'got') return true;
+  }
+  return false;
+}
+
+interface Roles {
+  readonly subjects: readonly Participant[];
+  readonly subjectInferred: boolean;
+  /** Objects with the preposition that governs them (`dobj` for a direct object). */
+  readonly objects: readonly { readonly prep: string; readonly group: readonly Participant[] }[];
+  readonly place: Mention | null;
+}
+
+function assignRoles(
+  view: SentenceView,
+  match: TriggerMatch,
+  matches: readonly TriggerMatch[],
+  sourcesByMatch: ReadonlyMap<TriggerMatch, { list: Participant[]; inferred: boolean }>,
+  personName: (id: string) => string | null,
+  lastPersonSubject: Participant | null,
+): Roles {
+  const { tokens, mentionAt } = view;
+  const toParticipant = (slot: MentionSlot) => participantOf(slot.mention, personName);
+
+  // Subject: walk back to the nearest actor that is not the object of a preposition.
+  // A nominal trigger takes its possessor or modifier ("Kim's trip", "Russian investment") when there is one.
+  let subjects: Participant[] = [];
+  let subjectInferred = false;
+  const modifier = match.entry.pos === 'noun' ? nounModifier(view, match) : null;
+  if (modifier) subjects = coordinatedBackward(view, modifier).map(toParticipant);
+  for (let i = match.first - 1; i >= 0 && !modifier; i--) {
+    if (match.entry.pos === 'noun' && match.first - i > 8) break;
+    const token = tokens[i] as Token;
+    if (token.text === ';' || token.text === ':') break;
+    const slot = mentionAt[i];
+    if (slot) {
+      i = slot.first;
+      if (isPrepositionalObject(tokens, mentionAt, slot)) continue;
+      if (isObjectOfEarlierVerb(tokens, matches, slot)) continue;
+      subjects = coordinatedBackward(view, slot).map(toParticipant);
+      break;
+    }
+    const earlier = matches.find((m) => m.last === i && m.entry.pos === 'verb');
+    if (earlier) {
+      const inherited = sourcesByMatch.get(earlier);
+      if (inherited && inherited.list.length > 0) {
+        subjects = inherited.list;
+        subjectInferred = inherited.inferred;
+        break;
+      }
+      i = earlier.first;
+      continue;
+    }
+    if (token.isWord && (PRONOUNS.has(token.lower) || VEHICLES.has(token.lower)) && lastPersonSubject) {
+      if (!isPrepositionalToken(tokens, i)) {
+        subjects = [lastPersonSubject];
+        subjectInferred = true;
+        break;
+      }
+    }
+  }
+
+  // Objects: mentions after the trigger up to the clause end or the next verbal trigger.
+  const objects: { prep: string; group: Participant[] }[] = [];
+  let place: Mention | null = null;
+  const nextVerb = matches.find((m) => m.first > match.last && m.entry.pos === 'verb');
+  const stop = nextVerb ? nextVerb.first : tokens.length;
+  for (let i = match.last + 1; i < stop; i++) {
+    const token = tokens[i] as Token;
+    if (isClauseBoundary(token) || token.text === '–' || token.text === '—') break;
+    const slot = mentionAt[i];
+    if (!slot) {
+      if (objects.length === 0 && PRONOUNS.has(token.lower) && i === match.last + 1 && lastPersonSubject) {
+        // "gave him ...": an unresolved object pronoun.
+        objects.push({ prep: 'dobj', group: [lastPersonSubject] });
+      }
+      continue;
+    }
+    const prep = governingPreposition(tokens, mentionAt, slot, match.last);
+    const group = coordinatedForward(view, slot);
+    const last = group.at(-1) ?? slot;
+    i = last.last;
+    // "China's Mao Zedong": the possessor belongs to the head that follows.
+    const participants = group.map(toParticipant);
+    if (!place && participants.some((p) => p.isPlace)) {
+      place = participants.find((p) => p.isPlace)?.mention ?? null;
+    }
+    if (prep !== null) objects.push({ prep, group: participants });
+  }
+  // "between X and Y" before a nominal trigger's complement is handled as a with-object pair.
+  return { subjects, subjectInferred, objects, place };
+}
+
+/** "recognised South Korea (receiving ...)": the mention right after an earlier verb is its object. */
+function isObjectOfEarlierVerb(
+  tokens: readonly Token[],
+  matches: readonly TriggerMatch[],
+  slot: MentionSlot,
+): boolean {
+  let k = slot.first - 1;
+  while (k >= 0 && DETERMINERS.has((tokens[k] as Token).lower)) k--;
+  return matches.some((m) => m.last === k && m.entry.pos === 'verb' && !m.passive);
+}
+
+/** A mention within a few words before a nominal trigger, joined to it only by adjectives or a possessive. */
+function nounModifier(view: SentenceView, match: TriggerMatch): MentionSlot | null {
+  for (let k = match.first - 1; k >= Math.max(0, match.first - 5); k--) {
+    const slot = view.mentionAt[k];
+    if (slot) {
+      if (isPrepositionalObject(view.tokens, view.mentionAt, slot)) return null;
+      return slot;
+    }
+    const token = view.tokens[k] as Token;
+    if (!token.isWord && token.text !== "'s" && token.text !== '-') return null;
+    if (PREPOSITIONS.has(token.lower) || (BE_FORMS.has(token.lower) && token.lower !== "'s")) return null;
+    if (LEXICON.has(token.lower) && token.lower !== match.compiled.words[0]) {
+      // another trigger word in between ends the noun phrase ("yielded no agreements")
+      return null;
+    }
+  }
+  return null;
+}
+
+function isPrepositionalToken(tokens: readonly Token[], index: number): boolean {
+  const previous = tokens[index - 1];
+  return previous !== undefined && PREPOSITIONS.has(previous.lower);
+}
+
+function isPrepositionalObject(
+  tokens: readonly Token[],
+  mentionAt: readonly (MentionSlot | null)[],
+  slot: MentionSlot,
+): boolean {
+  let k = slot.first - 1;
+  // Skip determiners and a possessor: "with the Russian president", "to Russia's Far East".
+  while (k >= 0 && DETERMINERS.has((tokens[k] as Token).lower)) k--;
+  const previous = tokens[k];
+  if (!previous) return false;
+  if (PREPOSITIONS.has(previous.lower)) return true;
+  // A coordinated object: "with Xi and Moon" — the second is an object when the first is.
+  if ((previous.lower === 'and' || previous.lower === 'or') && k > 0) {
+    const before = mentionAt[k - 1];
+    if (before) return isPrepositionalObject(tokens, mentionAt, before);
+  }
+  return false;
+}
+
+/** The preposition governing an object after the trigger, `dobj` for a bare object, null when not an argument. */
+function governingPreposition(
+  tokens: readonly Token[],
+  mentionAt: readonly (MentionSlot | null)[],
+  slot: MentionSlot,
+  triggerLast: number,
+): string | null {
+  let k = slot.first - 1;
+  let skipped = 0;
+  while (k > triggerLast) {
+    const token = tokens[k] as Token;
+    if (PREPOSITIONS.has(token.lower)) return token.lower;
+    if (!token.isWord && token.text !== "'s") {
+      if (token.text === ',' || token.text === '(') return null;
+    }
+    if (mentionAt[k]) return null; // another actor intervenes
+    skipped++;
+    k--;
+  }
+  return skipped <= 3 ? 'dobj' : null;
+}
+
+/** The mention and those coordinated before it: "Kim and Putin", "Russia (and China)". */
+function coordinatedBackward(view: SentenceView, slot: MentionSlot): MentionSlot[] {
+  const group: MentionSlot[] = [headOf(view, slot)];
+  let current = slot;
+  for (;;) {
+    let k = current.first - 1;
+    while (k >= 0 && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k--;
+    const conj = view.tokens[k]?.lower;
+    if (conj !== 'and' && conj !== 'or') {
+      const maybe = view.mentionAt[k];
+      // "Russia's then-president Dmitry Medvedev": the possessor is part of the head's phrase.
+      if (view.tokens[current.first - 1]?.lower !== "'s" || !maybe) break;
+      current = maybe;
+      continue;
+    }
+    k--;
+    while (k >= 0 && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k--;
+    const before = view.mentionAt[k];
+    if (!before) break;
+    group.unshift(headOf(view, before));
+    current = before;
+  }
+  return dedupeSlots(group);
+}
+
+/** The mention and those coordinated after it: "Stalin and China's Mao Zedong". */
+function coordinatedForward(view: SentenceView, slot: MentionSlot): MentionSlot[] {
+  const group: MentionSlot[] = [headOf(view, slot)];
+  let current = headOf(view, slot);
+  for (;;) {
+    let k = current.last + 1;
+    while (k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k++;
+    const conj = view.tokens[k]?.lower;
+    if (conj !== 'and' && conj !== 'or') break;
+    k++;
+    while (k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k++;
+    const next = view.mentionAt[k];
+    if (!next) break;
+    current = headOf(view, next);
+    group.push(current);
+  }
+  return dedupeSlots(group);
+}
+
+/** A possessor mention followed by a person or organisation mention: the latter is the head. */
+function headOf(view: SentenceView, slot: MentionSlot): MentionSlot {
+  if (view.tokens[slot.last + 1]?.lower !== "'s") return slot;
+  if (slot.mention.mentionType === 'person' || slot.mention.mentionType === 'pronoun') return slot;
+  for (let k = slot.last + 2; k <= slot.last + 4 && k < view.tokens.length; k++) {
+    const next = view.mentionAt[k];
+    if (next && (next.mention.mentionType === 'person' || next.mention.mentionType === 'organisation'))
+      return next;
+    const token = view.tokens[k] as Token;
+    if (!token.isWord || PREPOSITIONS.has(token.lower) || LEXICON.has(token.lower)) break;
+  }
+  return slot;
+}
+
+function dedupeSlots(slots: readonly MentionSlot[]): MentionSlot[] {
+  return slots.filter((slot, i) => slots.findIndex((other) => other.mention.id === slot.mention.id) === i);
+}
+
+const TARGET_PREPS: Readonly<Record<string, readonly string[]>> = {
+  agent: ['dobj', 'to', 'with', 'against', 'on', 'into', 'for', 'of', 'at', 'in'],
+  symmetric: ['with', 'dobj', 'between', 'to', 'in', 'at'],
+  recipient: ['dobj'],
+  host: ['dobj'],
+};
+
+/** Source and target participants from the grammatical roles and the trigger's role frame. */
+function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; targets: Participant[] } {
+  const { entry } = match;
+  const byPrep = (prep: string): Participant[] => [
+    ...(roles.objects.find((o) => o.prep === prep)?.group ?? []),
+  ];
+  const firstOf = (preps: readonly string[]) => {
+    for (const prep of preps) {
+      const group = byPrep(prep);
+      if (group.length > 0) return [...group];
+    }
+    return [];
+  };
+  if (match.passive) {
+    // "a dinner hosted by X": X is the host, the guest is the visiting source.
+    if (entry.frame === 'host') return { sources: [...roles.subjects], targets: byPrep('by') };
+    return { sources: byPrep('by'), targets: [...roles.subjects] };
+  }
+  switch (entry.frame) {
+    case 'recipient':
+      return { sources: byPrep('from'), targets: [...roles.subjects] };
+    case 'host':
+      return { sources: firstOf(['dobj']), targets: [...roles.subjects] };
+    case 'symmetric': {
+      const between = byPrep('between');
+      if (between.length >= 2 && roles.subjects.length === 0) {
+        return { sources: between.slice(0, 1), targets: between.slice(1, 2) };
+      }
+      const targets = firstOf(TARGET_PREPS.symmetric ?? []);
+      if (targets.length === 0 && roles.subjects.length >= 2) {
+        return { sources: roles.subjects.slice(0, 1), targets: roles.subjects.slice(1, 2) };
+      }
+      return { sources: [...roles.subjects], targets };
+    }
+    case 'agent': {
+      if (entry.pos === 'noun') {
+        const between = byPrep('between');
+        if (between.length >= 2) return { sources: between.slice(0, 1), targets: between.slice(1, 2) };
+        // "intervention by China", "a loan from Seoul": the agent follows the noun.
+        const agent = firstOf(['by', 'from']);
+        if (
+          agent.length > 0 &&
+          (roles.subjectInferred || roles.subjects.length === 0 || byPrep('from').length > 0)
+        ) {
+          return {
+            sources: agent,
+            targets: roles.subjects.length > 0 ? [...roles.subjects] : firstOf(['to', 'for']),
+          };
+        }
+        return {
+          sources: [...roles.subjects],
+          targets: firstOf(['to', 'with', 'against', 'of', 'on', 'for', 'in', 'at']),
+        };
+      }
+      return { sources: [...roles.subjects], targets: firstOf(TARGET_PREPS.agent ?? []) };
+    }
+  }
+}
+
+function isDateLike(timex: Timex): boolean {
+  if (timex.type !== 'DATE') return false;
+  return /^\d{4}/.test(timex.value);
+}
+
+/** The clause's own time expression, else the running narrative date within the same paragraph. */
+function dateFor(
+  view: SentenceView,
+  match: TriggerMatch,
+  narrative: Timex | null,
+  narrativeParagraph: number,
+): { timex: Timex | null; value: string | null; basis: 'clause' | 'narrative' } {
+  const candidates = view.timexes.filter(isDateLike);
+  const after = candidates.filter((t) => spanOf(t).start >= match.end);
+  const before = candidates.filter((t) => spanOf(t).end <= match.start);
+  const nextTriggerStart = Number.POSITIVE_INFINITY;
+  const withinClause = (t: Timex) => !crossesBoundary(view, match.end, spanOf(t).start);
+  const right = after.find((t) => withinClause(t) && spanOf(t).start < nextTriggerStart);
+  const inside = candidates.find((t) => spanOf(t).start < match.end && spanOf(t).end > match.start);
+  const left = [...before].reverse().find((t) => !crossesBoundary(view, spanOf(t).end, match.start));
+  const chosen = inside ?? right ?? left ?? before.at(-1) ?? null;
+  if (chosen) return { timex: chosen, value: chosen.value, basis: 'clause' };
+  if (narrative && narrativeParagraph === view.paragraph) {
+    return { timex: narrative, value: narrative.value, basis: 'narrative' };
+  }
+  return { timex: null, value: null, basis: 'clause' };
+}
+
+function crossesBoundary(view: SentenceView, from: number, to: number): boolean {
+  return view.tokens.some((t) => t.start >= from && t.end <= to && (t.text === ';' || t.text === ':'));
+}
+
+function holderOf(view: SentenceView, cue: FactualityCue, personName: (id: string) => string | null): string {
+  if (cue.holderIsGeneric || !cue.holderSpan) return 'unnamed';
+  const span = cue.holderSpan;
+  for (let i = 0; i < view.tokens.length; i++) {
+    const token = view.tokens[i] as Token;
+    if (token.start < span.start || token.end > span.end) continue;
+    const slot = view.mentionAt[i];
+    if (!slot) continue;
+    const participant = participantOf(headOf(view, slot).mention, personName);
+    const holder = participant.person ?? participant.code;
+    if (holder) return holder;
+  }
+  return 'unnamed';
+}

@@ -1,0 +1,193 @@
+/**
+ * The events stage: who did what to whom, when and where, typed with PLOVER.
+ * Reads the sentence, timex and mention findings of earlier stages; pure and browser-safe.
+ */
+import type { DyadDocument, DyadEvent, Finding, Mention, Place, Span } from '../../domain/model.js';
+import { findingId, type Stage } from '../pipeline.js';
+import { placeOf } from './actors.js';
+import { type AnalysedEvent, type AnalyseOptions, analyseDocument } from './analyse.js';
+
+export const EVENTS_EXTRACTOR = { name: 'events', version: '1' } as const;
+
+export { type AnalysedEvent, analyseDocument } from './analyse.js';
+export { detectFactuality, detectFactualityInText, type FactualityCue } from './factuality.js';
+export { PLOVER_TYPES, type PloverType, TRIGGERS } from './lexicon.js';
+
+/** Event types where an unnamed counterpart in a two-country text is the other country of the text. */
+const BILATERAL_TYPES = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+
+export function createEventStage(options: AnalyseOptions = {}): Stage {
+  return {
+    extractor: EVENTS_EXTRACTOR,
+    run(document: DyadDocument, findingsSoFar: readonly Finding[]): Finding[] {
+      return extractEvents(document, findingsSoFar, options);
+    },
+  };
+}
+
+export const eventStage: Stage = createEventStage();
+
+export function extractEvents(
+  document: DyadDocument,
+  findings: readonly Finding[],
+  options: AnalyseOptions = {},
+): DyadEvent[] {
+  const analysed = analyseDocument(document, findings, options);
+  const dyad = topicDyad(findings);
+  const drafts: DyadEvent[] = [];
+  for (const item of analysed) drafts.push(...eventsOf(document, item, dyad));
+  return withIds(document, deduplicate(drafts));
+}
+
+function eventsOf(document: DyadDocument, item: AnalysedEvent, dyad: readonly string[]): DyadEvent[] {
+  const { entry } = item.match;
+  if (entry.type === null) return [];
+  const events: DyadEvent[] = [];
+  const targets = item.targets.length > 0 ? item.targets : [null];
+  for (const source of item.sources) {
+    if (!source.code) continue;
+    for (const target of targets) {
+      let targetCode = target?.code ?? null;
+      let location: Place | null = item.place ? placeOf(item.place) : null;
+      if (target?.isPlace) location = placeOf(target.mention);
+      if (targetCode === null && BILATERAL_TYPES.has(entry.type) && dyad.includes(source.code)) {
+        targetCode = dyad.find((code) => code !== source.code) ?? null;
+      }
+      if (entry.needsTarget && targetCode === null) continue;
+      if (targetCode === source.code) continue;
+      events.push({
+        kind: 'event',
+        id: '',
+        docId: document.id,
+        evidence: [evidenceOf(document, item, source.mention, target?.mention ?? null)],
+        extractor: EVENTS_EXTRACTOR,
+        type: entry.type,
+        mode: entry.mode ?? (entry.movement ? 'visit' : null),
+        source: source.code,
+        target: targetCode,
+        sourceActor: source.person,
+        targetActor: target?.person ?? null,
+        date: item.date,
+        location: location && location.country !== source.code ? location : location,
+        factuality: item.factuality.factuality,
+        claimedBy: item.claimedBy,
+        origin: 'extracted',
+      });
+    }
+  }
+  return events;
+}
+
+function evidenceOf(
+  document: DyadDocument,
+  item: AnalysedEvent,
+  source: Mention,
+  target: Mention | null,
+): Span {
+  const points = [item.match.start, item.match.end];
+  for (const mention of [source, target]) {
+    const span = mention?.evidence[0];
+    if (span && span.start >= item.sentence.start && span.end <= item.sentence.end)
+      points.push(span.start, span.end);
+  }
+  const timexSpan = item.dateBasis === 'clause' ? item.dateTimex?.evidence[0] : undefined;
+  if (timexSpan && timexSpan.start >= item.sentence.start && timexSpan.end <= item.sentence.end) {
+    points.push(timexSpan.start, timexSpan.end);
+  }
+  return { docId: document.id, start: Math.min(...points), end: Math.max(...points) };
+}
+
+/**
+ * The two states a text is mostly about, when it is clearly about two: each named at least three times and
+ * together dominating the state mentions. Empty otherwise.
+ */
+export function topicDyad(findings: readonly Finding[]): string[] {
+  const counts = new Map<string, number>();
+  for (const finding of findings) {
+    if (finding.kind !== 'mention') continue;
+    if (finding.mentionType === 'pronoun') continue;
+    const code = finding.mentionType === 'state' ? (finding.entityId ?? finding.country) : finding.country;
+    if (!code || !/^[A-Z]{3}$/.test(code)) continue;
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const [first, second, third] = ranked;
+  if (!first || !second || second[1] < 3) return [];
+  if (third && third[1] * 2 > second[1]) return [];
+  return [first[0], second[0]];
+}
+
+const SYMMETRIC_MODES = new Set(['meet', 'talks']);
+
+function modeGroup(event: DyadEvent): string {
+  if (event.type !== 'CONSULT') return event.type;
+  return SYMMETRIC_MODES.has(event.mode ?? '') ? 'CONSULT:meet' : 'CONSULT:visit';
+}
+
+function sameParties(a: DyadEvent, b: DyadEvent): boolean {
+  if (a.source === b.source && a.target === b.target) return true;
+  return modeGroup(a) === 'CONSULT:meet' && a.source === b.target && a.target === b.source;
+}
+
+function compatibleDates(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return true;
+  return a === b || a.startsWith(b) || b.startsWith(a);
+}
+
+function compatibleActors(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+/** One event per happening: later mentions with the same type, parties and compatible dates add evidence. */
+export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
+  const merged: DyadEvent[] = [];
+  for (const event of events) {
+    const index = merged.findIndex(
+      (kept) =>
+        modeGroup(kept) === modeGroup(event) &&
+        sameParties(kept, event) &&
+        compatibleDates(kept.date, event.date) &&
+        compatibleActors(kept.sourceActor, event.sourceActor) &&
+        compatibleActors(kept.targetActor, event.targetActor) &&
+        kept.factuality === event.factuality,
+    );
+    const kept = merged[index];
+    if (!kept) {
+      merged.push(event);
+      continue;
+    }
+    merged[index] = {
+      ...kept,
+      evidence: [
+        ...kept.evidence,
+        ...event.evidence.filter((s) => !kept.evidence.some((k) => overlaps(k, s))),
+      ],
+      date: moreSpecific(kept.date, event.date),
+      sourceActor: kept.sourceActor ?? event.sourceActor,
+      targetActor: kept.targetActor ?? event.targetActor,
+      location: kept.location ?? event.location,
+    };
+  }
+  return merged;
+}
+
+function moreSpecific(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b.length > a.length && !b.includes('/') ? b : a;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function withIds(document: DyadDocument, events: readonly DyadEvent[]): DyadEvent[] {
+  const seen = new Map<string, number>();
+  return events.map((event) => {
+    const span = event.evidence[0] ?? { start: 0, end: 0 };
+    const key = `${span.start}-${span.end}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return { ...event, id: findingId('event', document.id, span.start, span.end, n) };
+  });
+}
