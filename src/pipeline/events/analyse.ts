@@ -613,8 +613,13 @@ function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; ta
 }
 
 function isDateLike(timex: Timex): boolean {
-  if (timex.type !== 'DATE') return false;
+  if (timex.type !== 'DATE' && timex.type !== 'TIME') return false;
   return /^\d{4}/.test(timex.value);
+}
+
+/** A time of day ("the evening of 19 September") dates an event to its day. */
+function dateValue(timex: Timex): string {
+  return timex.type === 'TIME' ? timex.value.replace(/T.*$/, '') : timex.value;
 }
 
 /** The clause's own time expression, else the running narrative date within the same paragraph. */
@@ -633,9 +638,9 @@ function dateFor(
   const inside = candidates.find((t) => spanOf(t).start < match.end && spanOf(t).end > match.start);
   const left = [...before].reverse().find((t) => !crossesBoundary(view, spanOf(t).end, match.start));
   const chosen = inside ?? right ?? left ?? before.at(-1) ?? null;
-  if (chosen) return { timex: chosen, value: chosen.value, basis: 'clause' };
+  if (chosen) return { timex: chosen, value: dateValue(chosen), basis: 'clause' };
   if (narrative && narrativeParagraph === view.paragraph) {
-    return { timex: narrative, value: narrative.value, basis: 'narrative' };
+    return { timex: narrative, value: dateValue(narrative), basis: 'narrative' };
   }
   return { timex: null, value: null, basis: 'clause' };
 }
@@ -657,4 +662,18 @@ function holderOf(view: SentenceView, cue: FactualityCue, personName: (id: strin
     if (holder) return holder;
   }
   return 'unnamed';
+}
+
+/** Trigger matches in a bare piece of text (no actor mentions), for typing sentences without context. */
+export function triggersInText(text: string): TriggerMatch[] {
+  const tokens = tokenize(text);
+  return findTriggers({
+    index: 0,
+    start: 0,
+    end: text.length,
+    tokens,
+    mentionAt: tokens.map(() => null),
+    timexes: [],
+    paragraph: 0,
+  });
 }

@@ -309,6 +309,11 @@ export function verbForms(lemma: string): string[] {
   forms.add(thirdPerson(lemma));
   forms.add(pastTense(lemma));
   forms.add(gerund(lemma));
+  // British spelling doubles a final -l after a single vowel: travelled, cancelled, labelled.
+  if (/[^aeiou][aeiou]l$/.test(lemma) && !doubles(lemma)) {
+    forms.add(`${lemma}led`);
+    forms.add(`${lemma}ling`);
+  }
   return [...forms];
 }
 

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  evalPlover,
+  formatPloverReport,
+  parseCsv,
+  ploverType,
+  scoreSentences,
+} from '../../src/eval/plover/index.js';
+import { classifySentence } from '../../src/pipeline/events/classify.js';
+
+const PLOVER_DIR = fileURLToPath(new URL('../../../shared/data/plover', import.meta.url));
+
+describe('sentence typing', () => {
+  it('types sentences written for the test', () => {
+    expect(classifySentence('The rebels shelled the northern town overnight.')?.type).toBe('ASSAULT');
+    expect(classifySentence('The minister rejected the proposal outright.')?.type).toBe('REJECT');
+    expect(classifySentence('Both governments signed a fisheries agreement.')?.type).toBe('AGREE');
+    expect(classifySentence('Police detained dozens of activists.')?.type).toBe('COERCE');
+    expect(classifySentence('The weather was pleasant.')).toBeNull();
+  });
+
+  it('maps the old PLOVER names and scores a confusion', () => {
+    expect(ploverType('DEMAND')).toBe('REQUEST');
+    expect(ploverType('fight')).toBe('ASSAULT');
+    const report = scoreSentences([
+      { set: 't', text: 'Troops attacked the village.', gold: 'ASSAULT' },
+      { set: 't', text: 'Troops attacked the village.', gold: 'PROTEST' },
+    ]);
+    expect(report.overall.accuracy).toBe(0.5);
+    expect(report.confusions[0]).toMatchObject({ gold: 'PROTEST', predicted: 'ASSAULT', count: 1 });
+  });
+
+  it('parses quoted CSV fields with commas, quotes and newlines', () => {
+    expect(parseCsv('a,"b, ""c""\nd",e\n1,2,3\n')).toEqual([
+      ['a', 'b, "c"\nd', 'e'],
+      ['1', '2', '3'],
+    ]);
+  });
+});
+
+describe.skipIf(!existsSync(PLOVER_DIR))('evalPlover over ../shared/data/plover', () => {
+  it('reports accuracy on the hand-coded CAMEO examples', async () => {
+    const report = await evalPlover({ dataDir: PLOVER_DIR, synthetic: false });
+    const gsr = report.sets.find((s) => s.set === 'gsr-cameo');
+    expect(gsr?.total).toBe(322);
+    expect(gsr?.accuracy).toBeGreaterThan(0.45);
+    expect(formatPloverReport(report)).toContain('gsr-cameo');
+  });
+});
