@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { analysePair } from '../analysis/pair.js';
+import { choice, parsePairParams } from '../analysis/pair-query.js';
 import { DyadError, invalidInput, notFound, usageError } from '../domain/errors.js';
 import { isFindingKind } from '../domain/model.js';
 import { ingestPaths } from '../orchestrate/ingest.js';
 import { defaultPipeline } from '../pipeline/default.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
+import type { EventOrigin } from '../store/coded.js';
+import { codedEventsOf } from '../store/sqlite/coded-of.js';
 import type { Store } from '../store/store.js';
 import type { UploadResult } from './api-client.js';
 import { failure, success } from './envelope.js';
@@ -107,7 +111,31 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   addWorkbenchRoutes(app, store, options);
+  addPairRoutes(app, store);
   return app;
+}
+
+/** Pair analytics over coded and extracted events: `/api/pair?a=PRK&b=RUS&by=month` and `/api/pairs`. */
+function addPairRoutes(app: Hono, store: Store): void {
+  const coded = () => {
+    const events = codedEventsOf(store);
+    if (!events) throw notFound('this store holds no coded events');
+    return events;
+  };
+  app.get('/api/pair', async (c) => {
+    const { query, by } = parsePairParams(c.req.query());
+    return c.json(success(analysePair(await coded().pairRollup(query), by), { query }));
+  });
+  app.get('/api/pairs', async (c) => {
+    const limit = intParam(c.req.query('limit'), 'limit', 20);
+    const origin = choice<EventOrigin | 'all'>(
+      c.req.query('source'),
+      'source',
+      ['all', 'coded', 'extracted'],
+      'all',
+    );
+    return c.json(success(await coded().topPairs({ limit, origin }), { limit, source: origin }));
+  });
 }
 
 const PastedTextSchema = z.object({

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Claim, DyadEvent, Itinerary, Observation } from '../domain/model.js';
+import type { DocumentSummary } from '../store/store.js';
+import { api } from './api.js';
+import { type DatedEvent, dateEvents } from './lib/analysis.js';
+
+/** Everything the dashboard, map and network draw from, loaded once and shared between views. */
+export interface Workspace {
+  readonly events: readonly DatedEvent[];
+  readonly itineraries: readonly Itinerary[];
+  readonly claims: readonly Claim[];
+  readonly observations: readonly Observation[];
+  readonly documents: readonly DocumentSummary[];
+  readonly titles: ReadonlyMap<string, string>;
+}
+
+// Stores hold at most a few hundred thousand analytic findings; one request keeps the views consistent.
+const ALL = 10_000_000;
+
+let pending: Promise<Workspace> | null = null;
+
+async function fetchWorkspace(): Promise<Workspace> {
+  const [findings, documents] = await Promise.all([
+    api.findings({ kinds: ['event', 'itinerary', 'claim', 'observation'], limit: ALL }),
+    api.documents({ limit: ALL }),
+  ]);
+  const events: DyadEvent[] = [];
+  const itineraries: Itinerary[] = [];
+  const claims: Claim[] = [];
+  const observations: Observation[] = [];
+  for (const finding of findings) {
+    switch (finding.kind) {
+      case 'event':
+        events.push(finding);
+        break;
+      case 'itinerary':
+        itineraries.push(finding);
+        break;
+      case 'claim':
+        claims.push(finding);
+        break;
+      case 'observation':
+        observations.push(finding);
+        break;
+      case 'sentence':
+      case 'timex':
+      case 'mention':
+        break;
+      default: {
+        const unreachable: never = finding;
+        return unreachable;
+      }
+    }
+  }
+  return {
+    events: dateEvents(events),
+    itineraries,
+    claims,
+    observations,
+    documents,
+    titles: new Map(documents.map((d) => [d.id, d.title ?? d.id])),
+  };
+}
+
+/** Drops the cached workspace, e.g. after an upload. */
+export function invalidateWorkspace(): void {
+  pending = null;
+}
+
+export function useWorkspace(): { workspace: Workspace | null; error: string | null; reload: () => void } {
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger
+  useEffect(() => {
+    let live = true;
+    pending ??= fetchWorkspace();
+    pending.then(
+      (w) => live && setWorkspace(w),
+      (e: unknown) => {
+        pending = null;
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+  const reload = useCallback(() => {
+    invalidateWorkspace();
+    setError(null);
+    setGeneration((g) => g + 1);
+  }, []);
+  return { workspace, error, reload };
+}

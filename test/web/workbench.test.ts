@@ -1,0 +1,196 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../src/orchestrate/ingest.js';
+import { defaultPipeline } from '../../src/pipeline/default.js';
+import { FIXTURE_DOC_ID, spanOf, writeFixture } from './fixture.js';
+import { ARTIFACTS, browserUnavailable, launchChromium, type RunningDyad, startDyad } from './harness.js';
+
+const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
+const SHARED_DEV = fileURLToPath(new URL('../../../shared/corpus/dev', import.meta.url));
+const DOCS = fileURLToPath(new URL('../../docs', import.meta.url));
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`skipping browser tests: ${unavailable}`);
+
+const AGREED_EVENT = `event:${FIXTURE_DOC_ID}:${spanOf('agreed to expand rail links').start}-${spanOf('agreed to expand rail links').end}`;
+
+describe.skipIf(unavailable !== null)('web workbench in Chromium', () => {
+  let dyad: RunningDyad;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    dyad = await startDyad(async (store) => {
+      // The examples when present (else the shared development document), plus hand-built findings for every view.
+      const corpus = existsSync(EXAMPLES) ? [EXAMPLES] : existsSync(SHARED_DEV) ? [SHARED_DEV] : [];
+      if (corpus.length) await ingestPaths(store, corpus, { pipeline: defaultPipeline });
+      await writeFixture(store);
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await dyad?.stop();
+  });
+
+  it('opens the dyad dashboard with monthly chart, timeline, figures and claims', async () => {
+    await page.goto(`${dyad.url}/#/dashboard?a=PRK&b=RUS`);
+    await page.locator('svg.monthly').waitFor();
+    expect(await page.locator('svg.timeline a.timeline-event').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('svg.monthly').getAttribute('aria-label')).toContain('PRK and RUS');
+    await expect.poll(() => page.locator('table.claims tbody tr').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('table.claims').textContent()).toContain('likely');
+    expect(await page.getByRole('heading', { name: 'trade (USD)' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Show data table' }).first().click();
+    expect(await page.locator('figure.chart table').first().textContent()).toContain('2024-03');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(join(ARTIFACTS, 'dashboard.png'), join(DOCS, 'dashboard.png'));
+  });
+
+  it('draws the itinerary on the map with its stops in order', async () => {
+    await page.goto(`${dyad.url}/#/map`);
+    const route = page.locator('g.route[aria-label="Itinerary of RUS delegation"]');
+    await route.waitFor();
+    const stops = await route
+      .locator('g.stop')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
+    expect(stops).toEqual([
+      '1. 2024-05-05 Moscow (departs)',
+      '2. 2024-05-07 Vladivostok (visits)',
+      '3. 2024-05-09 Pyongyang (arrives)',
+    ]);
+    expect(await page.locator('svg.map path').count()).toBeGreaterThan(100);
+    // The time slider hides stops after the chosen day.
+    const slider = page.locator('.slider input[type=range]');
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => route.locator('g.stop').count()).toBe(2);
+    await page.keyboard.press('End');
+    await page.screenshot({ path: join(ARTIFACTS, 'map.png'), fullPage: true });
+  });
+
+  it('clicking an event on the timeline opens the reader with its evidence highlighted', async () => {
+    await page.goto(`${dyad.url}/#/dashboard?a=PRK&b=RUS`);
+    await page.locator(`a.timeline-event[data-event-id="${AGREED_EVENT}"]`).click();
+    await page.waitForURL(/#\/reader\//);
+    const selected = page.locator('article.doc-text mark.selected');
+    await selected.first().waitFor();
+    const text = (await selected.allInnerTexts()).join('');
+    expect(text).toBe('agreed to expand rail links');
+    expect(await page.locator('.finding-detail').textContent()).toContain('2024-03-03');
+    await page.screenshot({ path: join(ARTIFACTS, 'reader.png'), fullPage: false });
+  });
+
+  it('explains a timex: value, anchor and rule', async () => {
+    await page.goto(`${dyad.url}/#/reader/${FIXTURE_DOC_ID}`);
+    await page.getByRole('button', { name: /Two weeks later/ }).click();
+    const detail = await page.locator('.finding-detail').textContent();
+    expect(detail).toContain('2024-03-17');
+    expect(detail).toContain('relative-week-offset');
+    expect(detail).toContain('the last date mentioned');
+  });
+
+  it('shows the network with actors as nodes and keyboard-toggles the actor filter', async () => {
+    await page.goto(`${dyad.url}/#/network`);
+    const node = page.locator('g.node[aria-label^="RUS:"]');
+    await node.waitFor();
+    expect(await page.locator('g.node').count()).toBeGreaterThanOrEqual(3);
+    await node.focus();
+    await page.keyboard.press('Enter');
+    expect(await node.getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: join(ARTIFACTS, 'network.png'), fullPage: true });
+    await page.keyboard.press('Enter');
+  });
+
+  it('searches with snippets as text and facets', async () => {
+    await page.goto(`${dyad.url}/#/search?q=wheat`);
+    const hit = page.locator('ol.hits li').first();
+    await hit.waitFor();
+    expect(await hit.locator('mark').textContent()).toBe('wheat');
+    const facets = await page.locator('aside.facets').textContent();
+    expect(facets).toContain('event (1)');
+    expect(facets).toContain('RUS');
+    await page.screenshot({ path: join(ARTIFACTS, 'search.png'), fullPage: true });
+  });
+
+  it('uploads an HTML page through the library and never runs its scripts', async () => {
+    await page.goto(`${dyad.url}/#/library`);
+    await page.locator('table.documents').waitFor();
+    const hostile =
+      '<html><body><p>Talks resumed between the delegations.</p>' +
+      '<script>window.__dyadPwned = "script";</script>' +
+      '<img src="x" onerror="window.__dyadPwned = \'onerror\'">' +
+      '<p>Officials called the hostilesample meeting useful.</p></body></html>';
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'hostile.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(hostile),
+    });
+    const result = page.locator('.upload-results li').first();
+    await result.waitFor();
+    expect(await result.textContent()).toContain('hostile.html');
+    const link = result.locator('a');
+    if ((await link.count()) > 0) {
+      await link.click();
+      await page.locator('article.doc-text').waitFor();
+      expect(await page.locator('article.doc-text img, article.doc-text script').count()).toBe(0);
+    }
+    await page.goto(`${dyad.url}/#/search?q=hostilesample`);
+    await page.locator('ol.hits, .empty').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(
+      await page.evaluate(() => (window as unknown as { __dyadPwned?: string }).__dyadPwned),
+    ).toBeUndefined();
+    await page.goto(`${dyad.url}/#/library`);
+    await page.locator('table.documents').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'library.png'), fullPage: true });
+  });
+
+  it('is keyboard navigable from the skip link and loads with no console errors or CSP violations', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${dyad.url}/#/library`);
+    await fresh.locator('table.documents').waitFor();
+    await fresh.keyboard.press('Tab');
+    expect(await fresh.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await fresh.keyboard.press('Tab');
+    expect(await fresh.evaluate(() => document.activeElement?.textContent)).toBe('Library');
+    await fresh.close();
+    const csp = problems.filter((p) => /Content Security Policy|Refused/.test(p));
+    expect(csp).toEqual([]);
+    expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+  });
+});
+
+describe.skipIf(unavailable !== null)('web workbench with a token', () => {
+  it('takes ?token= once, keeps it for the tab, and sends it on every API call', async () => {
+    const dyad = await startDyad(writeFixture, { token: 'tok-123' });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${dyad.url}/?token=tok-123#/library`);
+      await page.locator('table.documents').waitFor();
+      expect(page.url()).not.toContain('tok-123');
+      await page.reload();
+      await page.locator('table.documents').waitFor();
+      const other = await browser.newPage();
+      await other.goto(`${dyad.url}/#/library`);
+      await other.locator('[role=alert]').waitFor();
+      expect(await other.locator('[role=alert]').textContent()).toContain('token');
+    } finally {
+      await browser.close();
+      await dyad.stop();
+    }
+  });
+});
