@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding, Observation } from '../../src/domain/model.js';
+import { figureStage } from '../../src/pipeline/figures/index.js';
+import { makeDocument, makeTimex, mentionsByName, PERSON, PRONOUN, STATE } from './builders.js';
+
+const ACTORS = {
+  Atlantis: STATE('ATL'),
+  Atlantean: STATE('ATL'),
+  Borduria: STATE('BOR'),
+  Bordurian: STATE('BOR'),
+  Syldavia: STATE('SYL'),
+  Carpania: STATE('CAR'),
+  'Anna Berg': PERSON('Anna Berg', 'BOR'),
+  him: PRONOUN('BOR', 'Anna Berg'),
+  Its: PRONOUN('ATL'),
+};
+
+function run(
+  text: string,
+  timexes: (doc: ReturnType<typeof makeDocument>) => Finding[] = () => [],
+): Observation[] {
+  const document = makeDocument(text);
+  const findings = [...mentionsByName(document, ACTORS), ...timexes(document)];
+  return figureStage.run(document, findings, { dct: '2024-03-01' }) as Observation[];
+}
+
+function pick(observations: readonly Observation[], value: number): Observation {
+  const found = observations.find((o) => Math.abs(o.value - value) < Math.abs(value) * 1e-6 + 1e-9);
+  if (!found)
+    throw new Error(
+      `no observation with value ${value}: ${JSON.stringify(observations.map((o) => o.value))}`,
+    );
+  return found;
+}
+
+describe('figureStage', () => {
+  it('reads a bilateral trade figure with its subject, partner and year', () => {
+    const text =
+      'In 2019, Atlantis’s trade with Borduria totalled US$21.2bn, while Syldavia’s reached US$310bn.';
+    const observations = run(text, (d) => [makeTimex(d, '2019', '2019')]);
+    expect(pick(observations, 21.2e9)).toMatchObject({
+      indicator: 'trade_total',
+      subject: 'ATL',
+      partner: 'BOR',
+      period: '2019',
+      unit: 'USD',
+      extractor: { name: 'figures' },
+    });
+    // The elided second clause inherits indicator, partner and period.
+    expect(pick(observations, 310e9)).toMatchObject({
+      indicator: 'trade_total',
+      subject: 'SYL',
+      partner: 'BOR',
+      period: '2019',
+    });
+  });
+
+  it('attaches parenthesised figures to the actor before them and inherits the rest', () => {
+    const text =
+      'Borduria traded little with Atlantis. Its highest annual trade total, US$113m in 2011, trailed Syldavia (US$5.6bn) and Carpania (US$1.7bn).';
+    const observations = run(text, (d) => [makeTimex(d, '2011', '2011')]);
+    expect(pick(observations, 113e6)).toMatchObject({ subject: 'ATL', partner: 'BOR', period: '2011' });
+    expect(pick(observations, 5.6e9)).toMatchObject({
+      indicator: 'trade_total',
+      subject: 'SYL',
+      partner: 'BOR',
+      period: '2011',
+    });
+    expect(pick(observations, 1.7e9)).toMatchObject({ subject: 'CAR', partner: 'BOR', period: '2011' });
+  });
+
+  it('splits a change into a signed fraction and the two levels with the ends of the period', () => {
+    const text =
+      'Officials said that from 2001 to 2005, Borduria’s GDP had declined by 12.5% (from US$8bn to US$7bn).';
+    const observations = run(text, (d) => [makeTimex(d, '2001 to 2005', '2001/2005')]);
+    expect(pick(observations, -0.125)).toMatchObject({
+      indicator: 'gdp_change',
+      subject: 'BOR',
+      period: '2001/2005',
+      unit: 'percent',
+    });
+    expect(pick(observations, 8e9)).toMatchObject({ indicator: 'gdp', subject: 'BOR', period: '2001' });
+    expect(pick(observations, 7e9)).toMatchObject({ indicator: 'gdp', subject: 'BOR', period: '2005' });
+  });
+
+  it('reads shares, exports and imports and carries the partner into the next sentence', () => {
+    const text =
+      'In 2020, Syldavia conducted almost 90% of its trade with Carpania. Syldavia’s exports of US$50m could not match imports of US$1.2bn.';
+    const observations = run(text, (d) => [makeTimex(d, '2020', '2020')]);
+    expect(pick(observations, 0.9)).toMatchObject({
+      indicator: 'trade_share',
+      subject: 'SYL',
+      partner: 'CAR',
+      qualifier: 'at_most',
+    });
+    expect(pick(observations, 50e6)).toMatchObject({
+      indicator: 'exports',
+      subject: 'SYL',
+      partner: 'CAR',
+      period: '2020',
+    });
+    expect(pick(observations, 1.2e9)).toMatchObject({
+      indicator: 'imports',
+      subject: 'SYL',
+      partner: 'CAR',
+      period: '2020',
+    });
+  });
+
+  it('reads transfers, the recipient from a pronoun, and the nearest date in the clause', () => {
+    const text =
+      'Talks began in March; Atlantis sent 2,000 containers of shells to Borduria on 4 May. The next day, Syldavia gave him six drones.';
+    const observations = run(text, (d) => [
+      makeTimex(d, 'March', '2023-03'),
+      makeTimex(d, '4 May', '2023-05-04'),
+      makeTimex(d, 'The next day', '2023-05-05'),
+    ]);
+    expect(pick(observations, 2000)).toMatchObject({
+      indicator: 'containers',
+      subject: 'ATL',
+      partner: 'BOR',
+      period: '2023-05-04',
+      unit: 'count',
+    });
+    expect(pick(observations, 6)).toMatchObject({
+      indicator: 'drones',
+      subject: 'SYL',
+      partner: 'BOR',
+      period: '2023-05-05',
+    });
+  });
+
+  it('reads debts, "of which" shares, deaths, distances and calibres', () => {
+    const text =
+      'Atlantis owed Borduria a notional debt of US$4bn in 2012, of which Borduria wrote off 80%. ' +
+      'From 1990 to 1993, famine killed at least 200,000 people. ' +
+      'The depot lies 150 kilometres from Syldavia’s border with Carpania. ' +
+      'On 3 June Atlantis shipped 122 mm artillery shells.';
+    const observations = run(text, (d) => [
+      makeTimex(d, '2012', '2012'),
+      makeTimex(d, 'From 1990 to 1993', '1990/1993'),
+      makeTimex(d, '3 June', '2023-06-03'),
+    ]);
+    expect(pick(observations, 4e9)).toMatchObject({
+      indicator: 'debt',
+      subject: 'ATL',
+      partner: 'BOR',
+      qualifier: 'notional',
+      period: '2012',
+    });
+    expect(pick(observations, 0.8)).toMatchObject({
+      indicator: 'debt_written_off',
+      subject: 'ATL',
+      partner: 'BOR',
+      period: '2012',
+    });
+    expect(pick(observations, 200000)).toMatchObject({
+      indicator: 'deaths',
+      unit: 'people',
+      qualifier: 'at_least',
+      period: '1990/1993',
+    });
+    expect(pick(observations, 150)).toMatchObject({
+      indicator: 'distance',
+      unit: 'km',
+      subject: 'SYL',
+      partner: 'CAR',
+      period: null,
+    });
+    expect(pick(observations, 122)).toMatchObject({
+      indicator: 'calibre',
+      unit: 'mm',
+      subject: 'ATL',
+      period: null,
+    });
+  });
+
+  it('makes a cumulative count run until publication', () => {
+    const text =
+      'Atlantis sent arms to Borduria. At least five such shipments have occurred to date, starting in late August.';
+    const observations = run(text, (d) => [
+      makeTimex(d, 'late August', '2023-08'),
+      makeTimex(d, 'to date', 'PRESENT_REF'),
+    ]);
+    expect(pick(observations, 5)).toMatchObject({
+      indicator: 'shipment_count',
+      subject: 'ATL',
+      partner: 'BOR',
+      period: '2023-08/2024-03-01',
+      qualifier: 'at_least',
+    });
+  });
+
+  it('skips numbers inside time expressions and keeps evidence on the figure', () => {
+    const text = 'The three-year war ended. Atlantis spent US$3 billion.';
+    const document = makeDocument(text);
+    const observations = figureStage.run(document, [makeTimex(document, 'three-year', 'P3Y', 'DURATION')], {
+      dct: null,
+    });
+    expect(observations).toHaveLength(1);
+    const [only] = observations;
+    expect(only && text.slice(only.evidence[0]?.start, only.evidence[0]?.end)).toBe('US$3 billion');
+  });
+});
