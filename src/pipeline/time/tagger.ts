@@ -122,8 +122,10 @@ export function granularityOf(value: string): Granularity | null {
 
 const PAST_CUE =
   /\b(?:was|were|had|did|said|told|went|came|made|took|met|saw|gave|became|began|left|sent|held|won|lost|fell|rose|grew|paid|struck|spoke|ran|brought|bought|sold|built|stood|found|thought|knew|kept|[a-z]{2,}ed)\b/g;
-const FUTURE_CUE = /\b(?:will|won't|shall|going to|plans? to|expects? to|scheduled|due to|is to|are to)\b/g;
+const FUTURE_CUE =
+  /\b(?:will|won't|shall|would|going to|plan(?:s|ned)? to|expect(?:s|ed)? to|scheduled|set to|due to|is to|are to|as soon as|as early as|next)\b/g;
 const PRESENT_CUE = /\b(?:is|are|am|has|have|remains?|says|seems?|does)\b/g;
+const REPORTING_CUE = new RegExp(`\\b(?:yesterday|tomorrow|tonight|${WEEKDAY_RE})\\b|\\d\\s?[ap]\\.m\\.`);
 const NOT_PAST = new Set([
   'need',
   'united',
@@ -138,9 +140,23 @@ const NOT_PAST = new Set([
   'shed',
 ]);
 
+/** A sentence ends at ! ? or a line break, or at a full stop followed by a space that does not close an initial. */
+function isSentenceEnd(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === '!' || c === '?' || c === '\n') return true;
+  if (c !== '.') return false;
+  if (!/\s/.test(text[i + 1] ?? ' ')) return false;
+  return !/(?:^|[\s.])[A-Z]$/.test(text.slice(Math.max(0, i - 2), i));
+}
+
 class Env {
   readonly history: HistoryEntry[] = [];
   readonly dctDay: DayDate | null;
+  /**
+   * Dated reporting names days ("on Tuesday", "yesterday"); an essay does not. In reporting, "today" is the day
+   * of publication even in the present tense; in an essay a present-tense "today" is the present era.
+   */
+  readonly reporting: boolean;
   /** Offset of the chunk the current candidate was found in: rules see chunk-relative positions. */
   base = 0;
   constructor(
@@ -148,6 +164,7 @@ class Env {
     readonly dct: string | null,
   ) {
     this.dctDay = parseDay(dct);
+    this.reporting = REPORTING_CUE.test(text);
   }
 
   /** The tense of the verb nearest to the expression in its sentence. */
@@ -156,9 +173,9 @@ class Env {
     const start = chunkStart + this.base;
     const end = chunkEnd + this.base;
     let from = start;
-    while (from > 0 && !/[.!?\n]/.test(text[from - 1] ?? '')) from--;
+    while (from > 0 && !isSentenceEnd(text, from - 1)) from--;
     let to = end;
-    while (to < text.length && !/[.!?\n]/.test(text[to] ?? '')) to++;
+    while (to < text.length && !isSentenceEnd(text, to)) to++;
     const sentence = text.slice(from, to).toLowerCase();
     const at = start - from;
     let best: Tense = 'present';
@@ -202,25 +219,34 @@ class Env {
 function yearFor(env: Env, month: number, day: number | null, start: number, end: number): number | null {
   const tense = env.tense(start, end);
   const dct = env.dctDay;
-  const recent = env.anchor('year', start, 400);
+  // A story told in dates ("on 15 September ... on 19 September") keeps the year of its last full date.
+  const recent = env.anchor('month', start, 400);
   if (recent && /^\d{4}/.test(recent.value)) {
     const year = Number(recent.value.slice(0, 4));
     const fitsDct =
       !dct ||
-      tense !== 'past' ||
+      tense === 'future' ||
       year < dct.year ||
-      (year === dct.year && (month < dct.month || (month === dct.month && (day ?? 1) <= dct.day)));
+      (year === dct.year && (month < dct.month || (month === dct.month && (day ?? 1) <= dct.day + 7)));
     if (fitsDct) return year;
   }
   if (!dct) return recent ? Number(recent.value.slice(0, 4)) : null;
-  const here = dct.month * 32 + dct.day;
-  const there = month * 32 + (day ?? (tense === 'past' ? 1 : 31));
-  if (tense === 'past') return there <= here ? dct.year : dct.year - 1;
-  if (tense === 'future') return there >= here ? dct.year : dct.year + 1;
-  const monthsAway = month - dct.month;
-  if (monthsAway > 6) return dct.year - 1;
-  if (monthsAway < -6) return dct.year + 1;
-  return dct.year;
+  // Otherwise the occurrence nearest the DCT, unless the tense says it lies on the other side of it.
+  const dctDays = dct.month * 30.5 + dct.day;
+  const targetDays = month * 30.5 + (day ?? 15);
+  let best = dct.year;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const year of [dct.year - 1, dct.year, dct.year + 1]) {
+    const distance = (year - dct.year) * 366 + targetDays - dctDays;
+    const slack = day === null ? 31 : 7;
+    if (tense === 'past' && distance > slack && Math.abs(distance) > 45) continue;
+    if (tense === 'future' && distance < -slack && Math.abs(distance) > 45) continue;
+    if (Math.abs(distance) < bestDistance) {
+      bestDistance = Math.abs(distance);
+      best = year;
+    }
+  }
+  return best;
 }
 
 function dayValue(year: number | null, month: number, day: number): string {
@@ -344,22 +370,34 @@ function base(
   };
 }
 
+/** Where a capture group lies, found by walking the groups in order (the `d` flag is slow in V8). */
+function groupSpan(m: RegExpExecArray, group: number): readonly [number, number] {
+  let at = 0;
+  for (let g = 1; g <= group; g++) {
+    const part = m[g];
+    if (part === undefined) continue;
+    const i = m[0].indexOf(part, at);
+    if (i < 0) break;
+    if (g === group) return [m.index + i, m.index + i + part.length];
+    at = i + part.length;
+  }
+  return [m.index, m.index + m[0].length];
+}
+
 function groupStart(m: RegExpExecArray, group: number): number {
-  const indices = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices;
-  return indices?.[group]?.[0] ?? m.index;
+  return groupSpan(m, group)[0];
 }
 
 function groupEnd(m: RegExpExecArray, group: number): number {
-  const indices = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices;
-  return indices?.[group]?.[1] ?? m.index + m[0].length;
+  return groupSpan(m, group)[1];
 }
 
 function validDay(day: number): boolean {
   return day >= 1 && day <= 31;
 }
 
-const rules: Rule[] = [];
-function rule(name: string, source: string, make: Make, flags = 'gid'): void {
+export const rules: Rule[] = [];
+function rule(name: string, source: string, make: Make, flags = 'gi'): void {
   rules.push({ name, pattern: new RegExp(source, flags), make });
 }
 
@@ -644,7 +682,7 @@ rule('numeric-date', `${B}(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${B}(?!/)`, (m) =
 
 // Bare years: "in 1945", "fiscal 1989", "post-1945"
 const NOT_A_YEAR_AFTER =
-  /^\s*(?:%|percent|per cent|people|persons|troops|soldiers|men|women|children|km|kilometres|kilometers|miles|tons|tonnes|metres|meters|feet|ft|units|votes|cars|vehicles|containers|shares|barrels|points|[a-z]+ (?:of|per)\b)/i;
+  /^\s*(?:%|percent|per cent|people|persons|troops|soldiers|men|women|children|km|kilometres|kilometers|miles|tons|tonnes|metres|meters|feet|ft|units|votes|cars|vehicles|containers|shares|barrels|points)\b/i;
 rule(
   'year',
   `${B}(?:(fiscal(?: year)?|the year|calendar(?: year)?)\\s+)?${YEAR_RE}(?![\\w%]|[.,]\\d|-\\d|–\\d)`,
@@ -655,7 +693,7 @@ rule(
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (
       /[$£€#\d]\s*$|\d[.,]$|[-–]$/.test(before) &&
-      !/post-$|pre-$/i.test(text.slice(Math.max(0, m.index - 5), m.index))
+      !/(?:post|pre|mid)-$/i.test(text.slice(Math.max(0, m.index - 5), m.index))
     )
       return null;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
@@ -725,9 +763,7 @@ rule(
     return base('quarter', start, end, (env) => {
       let year: number | null = explicit ? Number(explicit) : null;
       if (year === null) {
-        const recent = env.anchor('year', start, 300);
-        if (recent) year = Number(recent.value.slice(0, 4));
-        else if (env.dctDay) {
+        if (env.dctDay) {
           const current = isHalf ? (env.dctDay.month <= 6 ? 1 : 2) : quarterOf(env.dctDay.month);
           year = env.tense(start, end) === 'past' && n > current ? env.dctDay.year - 1 : env.dctDay.year;
         }
@@ -753,7 +789,7 @@ rule(
       {},
     );
   },
-  'gd',
+  'g',
 );
 
 // Seasons: "summer 2023", "last winter", "the autumn of 1950"
@@ -818,7 +854,7 @@ rule('today', `${B}(today|tonight|yesterday|tomorrow)${B}`, (m) => {
       if (word === 'today') {
         // In analysis, "today" is the present era; in reporting ("said today") it is the day of publication.
         const tense = env.tense(start, end);
-        if (!dct || tense === 'present') return { type: 'DATE', value: 'PRESENT_REF' };
+        if (!dct || (tense === 'present' && !env.reporting)) return { type: 'DATE', value: 'PRESENT_REF' };
         return {
           type: 'DATE',
           value: formatDay(dct),
@@ -926,8 +962,8 @@ const REFERENCES: ReadonlyArray<readonly [string, string]> = [
     'now|right now|currently|current|nowadays|these days|at present|the present|present-day|to date|so far this year',
     'PRESENT_REF',
   ],
-  ['recently|recent|lately|the past|formerly|previously|in recent years|recent years|once', 'PAST_REF'],
-  ['the future|future|soon|shortly|the coming years|in the years ahead|the years ahead', 'FUTURE_REF'],
+  ['recently|the past|recent years', 'PAST_REF'],
+  ['the future|the years ahead', 'FUTURE_REF'],
 ];
 for (const [words, value] of REFERENCES) {
   rule(`ref-${value.toLowerCase()}`, `${B}(?:${words})${B}`, (m, text) => {

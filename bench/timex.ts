@@ -1,0 +1,109 @@
+/**
+ * Temporal tagger benchmark: quality and speed on the TimeBank/AQUAINT training texts, with chrono-node
+ * alone (`chrono.parse`) as the peer in the same process. One core, warm (a warm-up pass runs first).
+ *   npx tsx bench/timex.ts [tempeval3 train dir]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as chrono from 'chrono-node';
+import {
+  combineScores,
+  scoreFile,
+  type TimemlReport,
+  type TimemlTimex,
+  toTimemlTimexes,
+} from '../src/eval/timeml/index.js';
+import { parseTimeml, type TimemlDocument } from '../src/eval/timeml/tml.js';
+import { tagTimexes } from '../src/pipeline/time/index.js';
+
+const DEFAULT_DIR = fileURLToPath(new URL('../../shared/data/tempeval3/train', import.meta.url));
+const dir = process.argv[2] ?? DEFAULT_DIR;
+if (!existsSync(dir)) {
+  console.log(`bench/timex: ${dir} not found; nothing to measure.`);
+  process.exit(0);
+}
+
+function listTml(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? listTml(join(root, entry.name))
+      : entry.name.endsWith('.tml')
+        ? [join(root, entry.name)]
+        : [],
+  );
+}
+
+const documents: TimemlDocument[] = listTml(dir).map((path) => parseTimeml(readFileSync(path, 'utf8')));
+const words = documents.reduce((n, d) => n + (d.text.match(/\S+/g)?.length ?? 0), 0);
+
+function referenceDate(dct: string | null): Date {
+  return dct ? new Date(`${dct}T12:00:00Z`) : new Date();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** chrono's result as a TIMEX3 at the granularity chrono says it knows. */
+function chronoTimexes(document: TimemlDocument): TimemlTimex[] {
+  return chrono.parse(document.text, referenceDate(document.dct)).map((result) => {
+    const c = result.start;
+    let value = String(c.get('year'));
+    if (c.isCertain('month') || c.isCertain('day')) value += `-${pad(c.get('month') ?? 1)}`;
+    if (c.isCertain('day')) value += `-${pad(c.get('day') ?? 1)}`;
+    const hasTime = c.isCertain('hour');
+    if (hasTime)
+      value = `${value.length === 10 ? value : `${value}-XX`}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}`;
+    return {
+      start: result.index,
+      end: result.index + result.text.length,
+      text: result.text,
+      type: hasTime ? 'TIME' : 'DATE',
+      value,
+      mod: null,
+    };
+  });
+}
+
+function ours(document: TimemlDocument): TimemlTimex[] {
+  return toTimemlTimexes(document.text, tagTimexes(document.text, document.dct));
+}
+
+function quality(tag: (d: TimemlDocument) => TimemlTimex[]): TimemlReport {
+  return combineScores(documents.map((d) => scoreFile(d.docId, d.timexes, tag(d))));
+}
+
+function speed(run: (d: TimemlDocument) => unknown, minMillis = 1500): number {
+  for (const d of documents) run(d); // warm-up
+  let passes = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  while (elapsed < minMillis || passes < 2) {
+    for (const d of documents) run(d);
+    passes++;
+    elapsed = performance.now() - started;
+  }
+  return (words * passes) / (elapsed / 1000);
+}
+
+const dyadQuality = quality(ours);
+const chronoQuality = quality(chronoTimexes);
+const dyadSpeed = speed((d) => tagTimexes(d.text, d.dct));
+const chronoSpeed = speed((d) => chrono.parse(d.text, referenceDate(d.dct)));
+
+const f = (x: number): string => (x * 100).toFixed(2).padStart(8);
+const w = (x: number): string => Math.round(x).toLocaleString('en-US').padStart(12);
+console.log(
+  `TimeBank + AQUAINT train: ${documents.length} documents, ${words.toLocaleString('en-US')} words`,
+);
+console.log(
+  `${'tagger'.padEnd(16)}${'relaxedF1'.padStart(10)}${'strictF1'.padStart(10)}${'valueF1'.padStart(10)}${'words/s'.padStart(14)}`,
+);
+console.log(
+  `${'dyad time'.padEnd(16)}  ${f(dyadQuality.relaxed.f1)}  ${f(dyadQuality.strict.f1)}  ${f(dyadQuality.valueF1)}  ${w(dyadSpeed)}`,
+);
+console.log(
+  `${'chrono.parse'.padEnd(16)}  ${f(chronoQuality.relaxed.f1)}  ${f(chronoQuality.strict.f1)}  ${f(chronoQuality.valueF1)}  ${w(chronoSpeed)}`,
+);
+console.log(`speed ratio dyad/chrono: ${(dyadSpeed / chronoSpeed).toFixed(2)}x (target >= 300,000 words/s)`);
