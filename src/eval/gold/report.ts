@@ -187,9 +187,19 @@ const KIND_LABEL: Readonly<Record<Explanation['kind'], string>> = {
   wrong_attribute: 'WRONG',
 };
 
+const LAYER_ORDER: readonly Explanation['layer'][] = [
+  'timexes',
+  'events',
+  'observations',
+  'claims',
+  'itineraries',
+];
+
 export function formatExplanations(explanations: readonly Explanation[]): string {
   if (explanations.length === 0) return '  (nothing missed, nothing extra)';
-  const sorted = [...explanations].sort((a, b) => a.layer.localeCompare(b.layer) || a.start - b.start);
+  const sorted = [...explanations].sort(
+    (a, b) => LAYER_ORDER.indexOf(a.layer) - LAYER_ORDER.indexOf(b.layer) || a.start - b.start,
+  );
   return sorted
     .map((e) => {
       const detail = e.detail ? ` — ${e.detail}` : '';

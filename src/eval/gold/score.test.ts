@@ -6,6 +6,7 @@ import {
   holderMatches,
   likelihoodWithinOne,
   observationValueMatches,
+  sameTraveller,
   scoreDocument,
   stopLcs,
 } from './score.js';
@@ -289,6 +290,16 @@ describe('itineraries', () => {
     const { scores } = scoreDocument(gold, predicted, TEXT);
     expect(scores.itineraries.score).toBe(0.75);
     expect(scores.itineraries.precision).toBe(0.75);
+  });
+
+  it('pairs itineraries by traveller, accepting a short form of the name', () => {
+    expect(sameTraveller('Kim Jong-un', 'Kim')).toBe(true);
+    expect(sameTraveller('Kim Jong-un', 'Vladimir Putin')).toBe(false);
+    const gold = file({ itineraries: [{ traveller: 'Kim Jong-un', stops: goldStops }] });
+    const other = file({ itineraries: [{ traveller: 'Vladimir Putin', stops: goldStops }] });
+    expect(scoreDocument(gold, other, TEXT).scores.itineraries.score).toBe(0);
+    const short = file({ itineraries: [{ traveller: 'Kim', stops: goldStops }] });
+    expect(scoreDocument(gold, short, TEXT).scores.itineraries.score).toBe(1);
   });
 
   it('rejects places more than 25 km away, other countries and other dates', () => {

@@ -488,12 +488,25 @@ function scoreClaims(
 
 // ---------------------------------------------------------------- itineraries
 
-function travellerKey(name: string): string {
+function nameTokens(name: string): string[] {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Whether a predicted traveller can be the gold one: the same name, or one name's words all within the other's
+ * (`Kim` for `Kim Jong-un`). Among several candidates the matching prefers the exact name and the longer overlap.
+ */
+export function sameTraveller(gold: string, predicted: string): boolean {
+  const a = nameTokens(gold);
+  const b = nameTokens(predicted);
+  if (a.length === 0 || b.length === 0) return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter.every((token) => longer.includes(token));
 }
 
 /** Same date (as days) and the same place, or a country-level gold stop and a stop in that country. */
@@ -555,9 +568,12 @@ function scoreItineraries(
       dct,
     );
   const pairs = matchOneToOne(gold.length, predicted.length, (g, p) => {
-    if (travellerKey(gold[g]!.item.traveller) !== travellerKey(predicted[p]!.item.traveller)) return null;
+    const goldName = gold[g]!.item.traveller;
+    const predictedName = predicted[p]!.item.traveller;
+    if (!sameTraveller(goldName, predictedName)) return null;
     const stops = gold[g]!.stops.length;
-    return stops === 0 ? 1 : lcs(g, p).length / stops;
+    const exactName = nameTokens(goldName).join(' ') === nameTokens(predictedName).join(' ');
+    return (stops === 0 ? 1 : lcs(g, p).length / stops) * 0.9 + (exactName ? 0.1 : 0);
   });
   let matchedStops = 0;
   const goldUsed = gold.map(() => new Set<number>());
