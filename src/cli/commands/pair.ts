@@ -1,6 +1,7 @@
 import { analysePair, type PairAnalysis } from '../../analysis/pair.js';
+import { parsePairParams } from '../../analysis/pair-query.js';
 import { usageError } from '../../domain/errors.js';
-import type { EventOrigin, PairRollupQuery } from '../../store/coded.js';
+import type { PairRollupQuery } from '../../store/coded.js';
 import { codedEventsOf } from '../../store/sqlite/coded-of.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliContext, print, printJson, withStore } from '../context.js';
@@ -26,11 +27,8 @@ Defaults: --by month --direction both --source all.`,
       to: { type: 'string' },
       json: { type: 'boolean' },
     });
-    const [a, b] = positionals.map((p) => p.toUpperCase());
-    if (!a || !b || positionals.length !== 2)
-      throw usageError('pair needs two actors, e.g. dyad pair PRK RUS');
-    const query = pairQuery(a, b, values);
-    const by = choice(values.by, 'by', ['day', 'month', 'year'] as const, 'month');
+    if (positionals.length !== 2) throw usageError('pair needs two actors, e.g. dyad pair PRK RUS');
+    const { query, by } = parsePairParams({ a: positionals[0], b: positionals[1], ...values });
     const analysis = await withStore(ctx, async (store) => {
       const coded = codedEventsOf(store);
       if (!coded) throw usageError('this store has no coded-event rollup');
@@ -41,45 +39,6 @@ Defaults: --by month --direction both --source all.`,
     return 0;
   },
 };
-
-function choice<T extends string>(
-  value: string | undefined,
-  name: string,
-  options: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if (!(options as readonly string[]).includes(value))
-    throw usageError(`--${name} must be ${options.join(', ')}`);
-  return value as T;
-}
-
-function dayParam(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
-  if (!match) throw usageError(`--${name} must be YYYY, YYYY-MM or YYYY-MM-DD`);
-  const end = name === 'to';
-  return (
-    Number(match[1]) * 10000 + Number(match[2] ?? (end ? 99 : 0)) * 100 + Number(match[3] ?? (end ? 99 : 0))
-  );
-}
-
-export function pairQuery(
-  a: string,
-  b: string,
-  values: { direction?: string; source?: string; from?: string; to?: string },
-): PairRollupQuery {
-  const from = dayParam(values.from, 'from');
-  const to = dayParam(values.to, 'to');
-  return {
-    a,
-    b,
-    direction: choice(values.direction, 'direction', ['both', 'ab', 'ba'] as const, 'both'),
-    origin: choice<EventOrigin | 'all'>(values.source, 'source', ['all', 'coded', 'extracted'], 'all'),
-    ...(from !== undefined ? { from } : {}),
-    ...(to !== undefined ? { to } : {}),
-  };
-}
 
 function printTable(ctx: CliContext, query: PairRollupQuery, analysis: PairAnalysis): void {
   const arrow = query.direction === 'both' ? '↔' : query.direction === 'ab' ? '→' : '←';

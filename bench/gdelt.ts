@@ -1,0 +1,204 @@
+/**
+ * GDELT import and pair-query benchmark: Dyad's SQLite import against DuckDB's read_csv, and the
+ * dyad-by-month answer against the same aggregation in DuckDB.
+ *   npx tsx bench/gdelt.ts [--rows 1000000,10000000] [--keep]
+ * Input files are SYNTHETIC: real GDELT 1.0 rows from ../shared/data/gdelt resampled with new ids and
+ * shifted dates. They are written to a temp dir and deleted afterwards.
+ */
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { analysePair } from '../src/analysis/pair.js';
+import { importFile } from '../src/importers/import.js';
+import { SqliteCodedEventStore } from '../src/store/sqlite/coded-store.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+
+const SHARED = fileURLToPath(new URL('../../shared/data/gdelt', import.meta.url));
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+const sizes = (argument('rows') ?? '1000000').split(',').map((s) => Number(s.replace(/_/g, '')));
+const keep = process.argv.includes('--keep');
+
+// Deterministic pseudo-random numbers (mulberry32), so runs are comparable.
+let seed = 20261128;
+function random(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+function realRows(): string[][] {
+  // The 58-column daily-format rows (GDELT 1.0 with SOURCEURL): one layout, so DuckDB reads the same file.
+  const text = readFileSync(join(SHARED, 'events.csv'), 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => l.split('\t'))
+    .filter((f) => f.length === 58);
+}
+
+const DAY_MS = 86_400_000;
+const BASE_DAY = Date.UTC(2015, 0, 1);
+const SPAN_DAYS = 10 * 365;
+
+async function writeFile(path: string, rows: number, source: string[][]): Promise<void> {
+  const out = createWriteStream(path);
+  let buffer: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const fields = [...(source[Math.floor(random() * source.length)] as string[])];
+    const date = new Date(BASE_DAY + Math.floor(random() * SPAN_DAYS) * DAY_MS);
+    const y = date.getUTCFullYear();
+    const m = date.getUTCMonth() + 1;
+    const d = date.getUTCDate();
+    const sqlDate = `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`;
+    fields[0] = String(100_000_000 + i);
+    fields[1] = sqlDate;
+    fields[2] = sqlDate.slice(0, 6);
+    fields[3] = String(y);
+    fields[4] = (y + (m - 1) / 12 + (d - 1) / 365).toFixed(4);
+    fields[56] = sqlDate;
+    buffer.push(fields.join('\t'));
+    if (buffer.length === 10_000) {
+      if (!out.write(`${buffer.join('\n')}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buffer = [];
+    }
+  }
+  if (buffer.length > 0) out.write(`${buffer.join('\n')}\n`);
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+interface Result {
+  rows: number;
+  fileMb: number;
+  sqliteSeconds: number;
+  sqliteRowsPerSecond: number;
+  peakRssMb: number;
+  duckSeconds: number;
+  duckRowsPerSecond: number;
+  pair: string;
+  sqliteQueryMs: number;
+  duckQueryMs: number;
+  periods: number;
+}
+
+async function run(rows: number, dir: string, source: string[][]): Promise<Result> {
+  const file = join(dir, `gdelt-${rows}.CSV`);
+  console.log(
+    `\n${rows.toLocaleString('en')} rows: writing synthetic GDELT 1.0 file (real rows resampled, ids and dates shifted)…`,
+  );
+  await writeFile(file, rows, source);
+  const fileMb = statSync(file).size / 1e6;
+
+  const dbPath = join(dir, `dyad-${rows}.db`);
+  const store = await openSqliteStore(dbPath);
+  const coded = new SqliteCodedEventStore(store.connection);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  console.log('  importing into SQLite…');
+  const started = performance.now();
+  const result = await importFile(coded, 'gdelt', file);
+  const sqliteSeconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  if (result.status !== 'ok') throw new Error(`import failed: ${result.reason}`);
+
+  console.log('  loading the same file into DuckDB…');
+  const duck = await DuckDBInstance.create(join(dir, `duck-${rows}.duckdb`));
+  const connection = await duck.connect();
+  const duckStarted = performance.now();
+  await connection.run(
+    `CREATE TABLE ev AS SELECT * FROM read_csv('${file}', delim='\t', header=false, quote='', escape='', auto_detect=true, sample_size=20000)`,
+  );
+  const duckSeconds = (performance.now() - duckStarted) / 1000;
+
+  const [top] = await coded.topPairs({ limit: 1 });
+  if (!top) throw new Error('no pairs');
+  const query = { a: top.a, b: top.b, direction: 'both', origin: 'all' } as const;
+  const sqliteTimes: number[] = [];
+  let periods = 0;
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    const analysis = analysePair(await coded.pairRollup(query), 'month');
+    sqliteTimes.push(performance.now() - t);
+    periods = analysis.periods.length;
+  }
+  // The same answer from raw rows in DuckDB: month × CAMEO root, count and Goldstein sum.
+  const duckSql = `SELECT column01 // 100 AS month, column28 AS root, count(*) AS n, sum(column30) AS score
+    FROM ev WHERE (column07 = '${top.a}' AND column17 = '${top.b}') OR (column07 = '${top.b}' AND column17 = '${top.a}')
+    GROUP BY ALL ORDER BY month`;
+  const duckTimes: number[] = [];
+  let duckTotal = 0;
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    const duckRows = (await connection.runAndReadAll(duckSql)).getRows();
+    duckTimes.push(performance.now() - t);
+    duckTotal = duckRows.reduce((n, r) => n + Number(r[2]), 0);
+  }
+  // Both engines must give the same number of events for the pair, or the timing compares nothing.
+  if (duckTotal !== top.count)
+    throw new Error(`DuckDB counts ${duckTotal} events for the pair, Dyad ${top.count}`);
+  connection.closeSync();
+  duck.closeSync();
+  await store.close();
+  if (!keep)
+    for (const f of [file, dbPath, `${dbPath}-wal`, `${dbPath}-shm`, join(dir, `duck-${rows}.duckdb`)])
+      rmSync(f, { force: true });
+  return {
+    rows,
+    fileMb,
+    sqliteSeconds,
+    sqliteRowsPerSecond: rows / sqliteSeconds,
+    peakRssMb: peakRss / 1e6,
+    duckSeconds,
+    duckRowsPerSecond: rows / duckSeconds,
+    pair: `${top.a}↔${top.b} (${top.count.toLocaleString('en')} events)`,
+    sqliteQueryMs: median(sqliteTimes),
+    duckQueryMs: median(duckTimes),
+    periods,
+  };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(SHARED)) {
+    console.log(`skipped: ${SHARED} is absent (the bench resamples its real GDELT rows)`);
+    return;
+  }
+  const source = realRows();
+  console.log(
+    `GDELT bench — SYNTHETIC input: ${source.length} real GDELT 1.0 rows resampled with new ids and random dates 2015–2024`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-gdelt-bench-'));
+  const results: Result[] = [];
+  try {
+    for (const rows of sizes) results.push(await run(rows, dir, source));
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(
+    '\n| rows | file MB | SQLite import s | rows/s | peak RSS MB | DuckDB load s | DuckDB rows/s | SQLite/DuckDB | pair by month | Dyad query ms | DuckDB query ms |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(
+      `| ${r.rows.toLocaleString('en')} | ${r.fileMb.toFixed(0)} | ${r.sqliteSeconds.toFixed(1)} | ${Math.round(r.sqliteRowsPerSecond).toLocaleString('en')} | ${r.peakRssMb.toFixed(0)} | ${r.duckSeconds.toFixed(1)} | ${Math.round(r.duckRowsPerSecond).toLocaleString('en')} | ${(r.sqliteRowsPerSecond / r.duckRowsPerSecond).toFixed(2)} | ${r.pair}, ${r.periods} months | ${r.sqliteQueryMs.toFixed(2)} | ${r.duckQueryMs.toFixed(2)} |`,
+    );
+  }
+}
+
+await main();
