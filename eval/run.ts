@@ -47,6 +47,21 @@ async function timemlScores(): Promise<TimemlSummary | null> {
   }
 }
 
+/** JSON as Biome formats it: two-space indent, short arrays of scalars on one line. */
+function formatJson(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(
+    /^( *)("[^"]*": )?\[\n([^[\]{}]*?)\n *\]/gm,
+    (whole, indent, key, items) => {
+      const inline = `${indent}${key ?? ''}[${(items as string)
+        .split(',\n')
+        .map((item) => item.trim())
+        .join(', ')}]`;
+      return inline.length <= 110 ? inline : whole;
+    },
+  );
+  return `${text}\n`;
+}
+
 async function main(): Promise<number> {
   const args = new Set(process.argv.slice(2));
   if (!existsSync(SHARED)) {
@@ -74,7 +89,7 @@ async function main(): Promise<number> {
   }
   if (!args.has('--update-baseline')) return 0;
   const next = nextBaseline(previous, report, { allowLower: args.has('--allow-lower') });
-  await writeFile(BASELINE, `${JSON.stringify(next, null, 2)}\n`);
+  await writeFile(BASELINE, formatJson(next));
   console.log(`\nwrote ${BASELINE}`);
   const table = renderQualityTable(report, await timemlScores());
   const readme = existsSync(README) ? await readFile(README, 'utf8') : null;
