@@ -44,6 +44,43 @@ export interface AnalysedEvent {
 
 export interface AnalyseOptions {
   readonly personName?: (id: string) => string | null;
+  /** The two states the text is about ("the two countries"), when it is about two. */
+  readonly dyad?: readonly string[];
+}
+
+function dyadParticipant(code: string, docId: string): Participant {
+  const mention: Mention = {
+    kind: 'mention',
+    id: `dyad:${code}`,
+    docId,
+    evidence: [],
+    extractor: { name: 'events', version: '1' },
+    text: code,
+    mentionType: 'state',
+    entityId: code,
+    country: code,
+    candidates: [],
+    lat: null,
+    lon: null,
+    resolution: 'dyad',
+  };
+  return { mention, code, person: null, isPlace: false };
+}
+
+/** A nominal trigger that is the object of a verbal one ("declined an offer", "defaulted on Soviet loans"). */
+function isArgumentOfVerb(
+  view: SentenceView,
+  match: TriggerMatch,
+  matches: readonly TriggerMatch[],
+): boolean {
+  if (match.entry.pos !== 'noun') return false;
+  for (let k = match.first - 1; k >= Math.max(0, match.first - 4); k--) {
+    const token = view.tokens[k] as Token;
+    if (!token.isWord && token.text !== '$' && token.text !== "'s") return false;
+    const verb = matches.find((m) => m.last === k && m.entry.pos === 'verb');
+    if (verb) return !LIGHT_VERBS.has(view.tokens[verb.first]?.lower ?? '') || verb.entry.type !== null;
+  }
+  return false;
 }
 
 const LEXICON = compileLexicon();
@@ -87,6 +124,7 @@ export function analyseDocument(
 ): AnalysedEvent[] {
   const personName = options.personName ?? defaultPersonName;
   const sentences = sentenceViews(document, findings);
+  const dyad = (options.dyad ?? []).map((code) => dyadParticipant(code, document.id));
   const events: AnalysedEvent[] = [];
   let lastPersonSubject: Participant | null = null;
   let narrative: Timex | null = null;
@@ -96,14 +134,21 @@ export function analyseDocument(
     const matches = findTriggers(view);
     const sourcesByMatch = new Map<TriggerMatch, { list: Participant[]; inferred: boolean }>();
     for (const match of matches) {
-      const roles = assignRoles(view, match, matches, sourcesByMatch, personName, lastPersonSubject);
+      if (isArgumentOfVerb(view, match, matches)) continue;
+      const roles = assignRoles(view, match, matches, personName, lastPersonSubject, dyad);
       sourcesByMatch.set(match, { list: [...roles.subjects], inferred: roles.subjectInferred });
       const { sources, targets } = orient(match, roles);
       const personSource = sources.find((p) => p.person !== null);
-      if (personSource && !roles.subjectInferred) lastPersonSubject = personSource;
+      if (personSource && !roles.subjectInferred && match.entry.pos === 'verb')
+        lastPersonSubject = personSource;
       if (sources.length === 0) continue;
-      const dated = dateFor(view, match, narrative, narrativeParagraph);
       const factuality = detectFactuality(view.tokens, match.first, match.last);
+      const dated = dateFor(
+        view,
+        match,
+        factuality.factuality === 'asserted' ? narrative : null,
+        narrativeParagraph,
+      );
       events.push({
         match,
         sources,
@@ -143,6 +188,8 @@ function sentenceViews(document: DyadDocument, findings: readonly Finding[]): Se
       : splitSentences(document.text);
   const mentions = findings
     .filter((f): f is Mention => f.kind === 'mention' && ACTOR_TYPES.has(f.mentionType))
+    // "US$134m" is a currency, not the United States.
+    .filter((m) => document.text[spanOf(m).end] !== '$')
     .filter((m) => m.mentionType !== 'pronoun' || m.entityId !== null || m.country !== null);
   const timexes = findings.filter((f): f is Timex => f.kind === 'timex');
   const paragraphBreaks: number[] = [];
@@ -225,8 +272,10 @@ function matchRest(tokens: readonly Token[], first: number, words: readonly stri
       const next = words[w + 1];
       if (next === undefined) return null;
       let found = -1;
+      const lastWord = w + 1 === words.length - 1;
       for (let k = position + 1; k <= position + 3 && k < tokens.length; k++) {
-        if (tokens[k]?.lower === next) {
+        const lower = tokens[k]?.lower;
+        if (lower === next || (lastWord && (lower === `${next}s` || lower === `${next}es`))) {
           found = k;
           break;
         }
@@ -238,7 +287,13 @@ function matchRest(tokens: readonly Token[], first: number, words: readonly stri
       continue;
     }
     const token = tokens[position + 1];
-    if (!token || token.lower !== word) return null;
+    const isLast = w === words.length - 1;
+    // The last word of a phrase may be plural: "held three summits", "imposed new sanctions".
+    if (
+      !token ||
+      (token.lower !== word && !(isLast && (token.lower === `${word}s` || token.lower === `${word}es`)))
+    )
+      return null;
     position++;
   }
   return position;
@@ -262,6 +317,9 @@ function plausiblePartOfSpeech(
   }
   // A verb form right after a determiner or possessive is a noun ("the attack", "Kim's visit").
   if (DETERMINERS.has(prev) || prev === "'s") return false;
+  // A third-person form ("ships", "exports") needs its subject right before it.
+  if (compiled.thirdPersonForm && !mentionBefore && !VERBAL_CONTEXT.has(prev) && !prev.endsWith('ly'))
+    return false;
   // A form shared with a noun ("loan", "visits", "talks") is a verb only after a subject or a verbal word.
   if (NOUN_FORMS.has(word) && !compiled.pastForm && !compiled.gerundForm) {
     return mentionBefore || VERBAL_CONTEXT.has(prev) || prev.endsWith("n't") || prev.endsWith('ly');
@@ -323,58 +381,105 @@ function isPassive(
 interface Roles {
   readonly subjects: readonly Participant[];
   readonly subjectInferred: boolean;
-  /** Objects with the preposition that governs them (`dobj` for a direct object). */
+  /** Objects in reading order with the preposition that governs them (`dobj` for a direct object). */
   readonly objects: readonly { readonly prep: string; readonly group: readonly Participant[] }[];
   readonly place: Mention | null;
+  /** A nominal trigger inside a prepositional adjunct ("with Soviet funding") benefits the clause subject. */
+  readonly clauseSubject: readonly Participant[];
+  readonly nounAgentFromModifier: boolean;
 }
+
+// Verbs whose object noun names the event itself: "held talks", "paid a visit", "made an offer".
+const LIGHT_VERBS = new Set(
+  'hold held holds holding have had has having make made makes making pay paid pays paying conduct conducted conducts attend attended attends sign signed signs reach reached conclude concluded announce announced announces launch launched launches impose imposed imposes begin began begun start started started undertake undertook undertaken host hosted issue issued extend extended offer offered provide provided provides providing continue continued continues give gave given receive received receiving agree agreed'.split(
+    ' ',
+  ),
+);
+
+// Conjunctions that look like prepositions: "until Seoul revoked", "after Moscow accepted".
+const SUBORDINATORS = new Set([
+  'until',
+  'after',
+  'before',
+  'since',
+  'as',
+  'while',
+  'when',
+  'because',
+  'than',
+]);
+
+// A demonym followed by one of these names no state actor: "Western media outlets", "Russian sources".
+const GENERIC_HEADS = new Set([
+  'media',
+  'outlets',
+  'sources',
+  'bloggers',
+  'observers',
+  'analysts',
+  'commentators',
+  'newspapers',
+  'press',
+  'scholars',
+]);
+
+const AUXILIARY_OR_ADVERB = (token: Token) =>
+  /ly$/.test(token.lower) ||
+  [
+    'has',
+    'have',
+    'had',
+    'was',
+    'were',
+    'is',
+    'are',
+    'not',
+    'never',
+    'also',
+    'then',
+    'did',
+    'does',
+    'do',
+  ].includes(token.lower) ||
+  token.lower.endsWith("n't");
 
 function assignRoles(
   view: SentenceView,
   match: TriggerMatch,
   matches: readonly TriggerMatch[],
-  sourcesByMatch: ReadonlyMap<TriggerMatch, { list: Participant[]; inferred: boolean }>,
   personName: (id: string) => string | null,
   lastPersonSubject: Participant | null,
+  dyad: readonly Participant[],
 ): Roles {
   const { tokens, mentionAt } = view;
-  const toParticipant = (slot: MentionSlot) => participantOf(slot.mention, personName);
+  const toParticipant = (slot: MentionSlot): Participant => {
+    const participant = participantOf(slot.mention, personName);
+    // Narrative continuity beats a pronoun resolver's nearest-name guess for subjects: "He reached ...".
+    if (slot.mention.mentionType === 'pronoun' && lastPersonSubject && isSubjectPronoun(tokens[slot.first])) {
+      return { ...lastPersonSubject, mention: slot.mention };
+    }
+    return participant;
+  };
 
-  // Subject: walk back to the nearest actor that is not the object of a preposition.
-  // A nominal trigger takes its possessor or modifier ("Kim's trip", "Russian investment") when there is one.
   let subjects: Participant[] = [];
   let subjectInferred = false;
-  const modifier = match.entry.pos === 'noun' ? nounModifier(view, match) : null;
-  if (modifier) subjects = coordinatedBackward(view, modifier).map(toParticipant);
-  for (let i = match.first - 1; i >= 0 && !modifier; i--) {
-    if (match.entry.pos === 'noun' && match.first - i > 8) break;
-    const token = tokens[i] as Token;
-    if (token.text === ';' || token.text === ':') break;
-    const slot = mentionAt[i];
-    if (slot) {
-      i = slot.first;
-      if (isPrepositionalObject(tokens, mentionAt, slot)) continue;
-      if (isObjectOfEarlierVerb(tokens, matches, slot)) continue;
-      subjects = coordinatedBackward(view, slot).map(toParticipant);
-      break;
+  let nounAgentFromModifier = false;
+  if (match.entry.pos === 'noun') {
+    const modifier = nounModifier(view, match);
+    if (modifier) {
+      subjects = coordinatedBackward(view, modifier).map(toParticipant);
+      nounAgentFromModifier = true;
+    } else if (governedByLightVerb(view, match, matches)) {
+      const found = scanSubject(view, match.first, matches, toParticipant, lastPersonSubject, dyad);
+      subjects = found.subjects;
+      subjectInferred = found.inferred;
+    } else if (inFrontedAdjunct(view, match)) {
+      subjects = mainClauseSubject(view, match, toParticipant);
     }
-    const earlier = matches.find((m) => m.last === i && m.entry.pos === 'verb');
-    if (earlier) {
-      const inherited = sourcesByMatch.get(earlier);
-      if (inherited && inherited.list.length > 0) {
-        subjects = inherited.list;
-        subjectInferred = inherited.inferred;
-        break;
-      }
-      i = earlier.first;
-      continue;
-    }
-    if (token.isWord && (PRONOUNS.has(token.lower) || VEHICLES.has(token.lower)) && lastPersonSubject) {
-      if (!isPrepositionalToken(tokens, i)) {
-        subjects = [lastPersonSubject];
-        subjectInferred = true;
-        break;
-      }
-    }
+  } else {
+    const found = scanSubject(view, match.first, matches, toParticipant, lastPersonSubject, dyad);
+    subjects = found.subjects;
+    subjectInferred = found.inferred;
   }
 
   // Objects: mentions after the trigger up to the clause end or the next verbal trigger.
@@ -382,30 +487,195 @@ function assignRoles(
   let place: Mention | null = null;
   const nextVerb = matches.find((m) => m.first > match.last && m.entry.pos === 'verb');
   const stop = nextVerb ? nextVerb.first : tokens.length;
+  let depth = 0;
   for (let i = match.last + 1; i < stop; i++) {
     const token = tokens[i] as Token;
+    if (token.text === '(') depth++;
+    if (token.text === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
     if (isClauseBoundary(token) || token.text === '–' || token.text === '—') break;
     const slot = mentionAt[i];
     if (!slot) {
       if (objects.length === 0 && PRONOUNS.has(token.lower) && i === match.last + 1 && lastPersonSubject) {
-        // "gave him ...": an unresolved object pronoun.
-        objects.push({ prep: 'dobj', group: [lastPersonSubject] });
+        objects.push({ prep: 'dobj', group: [lastPersonSubject] }); // "gave him ..."
       }
+      continue;
+    }
+    if (isGenericDemonym(view, slot)) {
+      i = slot.last;
       continue;
     }
     const prep = governingPreposition(tokens, mentionAt, slot, match.last);
     const group = coordinatedForward(view, slot);
     const last = group.at(-1) ?? slot;
-    i = last.last;
-    // "China's Mao Zedong": the possessor belongs to the head that follows.
-    const participants = group.map(toParticipant);
-    if (!place && participants.some((p) => p.isPlace)) {
-      place = participants.find((p) => p.isPlace)?.mention ?? null;
-    }
+    i = Math.max(i, last.last);
+    const participants = group.map((member) => participantOf(member.mention, personName));
+    const firstPlace = participants.find((p) => p.isPlace);
+    if (firstPlace && (!place || prep === 'at' || prep === 'in')) place = firstPlace.mention;
     if (prep !== null) objects.push({ prep, group: participants });
   }
-  // "between X and Y" before a nominal trigger's complement is handled as a with-object pair.
-  return { subjects, subjectInferred, objects, place };
+  const clauseSubject =
+    match.entry.pos === 'noun' &&
+    nounAgentFromModifier &&
+    isPrepositionalToken(tokens, firstOfNounPhrase(view, match))
+      ? scanSubject(view, firstOfNounPhrase(view, match), matches, toParticipant, lastPersonSubject, dyad)
+          .subjects
+      : [];
+  return { subjects, subjectInferred, objects, place, clauseSubject, nounAgentFromModifier };
+}
+
+function isSubjectPronoun(token: Token | undefined): boolean {
+  return token !== undefined && (token.lower === 'he' || token.lower === 'she');
+}
+
+function isGenericDemonym(view: SentenceView, slot: MentionSlot): boolean {
+  if (slot.mention.resolution !== 'demonym') return false;
+  for (let k = slot.last + 1; k <= slot.last + 2; k++) {
+    if (GENERIC_HEADS.has(view.tokens[k]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+interface FoundSubject {
+  readonly subjects: Participant[];
+  readonly inferred: boolean;
+}
+
+/** The subject of a verb at token `from`: the nearest actor before it that is not an object of something else. */
+function scanSubject(
+  view: SentenceView,
+  from: number,
+  matches: readonly TriggerMatch[],
+  toParticipant: (slot: MentionSlot) => Participant,
+  lastPersonSubject: Participant | null,
+  dyad: readonly Participant[],
+): FoundSubject {
+  const { tokens, mentionAt } = view;
+  // "..., held talks" / "and attended": a coordinated verb phrase shares the clause's first subject.
+  let k = from - 1;
+  while (k >= 0 && AUXILIARY_OR_ADVERB(tokens[k] as Token)) k--;
+  const joiner = tokens[k];
+  if (joiner && (joiner.lower === 'and' || joiner.text === ',') && matches.some((m) => m.last < k)) {
+    const first = clauseFirstSubject(view, k, toParticipant);
+    if (first.length > 0) return { subjects: first, inferred: false };
+  }
+  for (let i = from - 1; i >= 0; i--) {
+    const token = tokens[i] as Token;
+    if (token.text === ';' || token.text === ':') break;
+    if (token.text === ')') {
+      while (i > 0 && tokens[i]?.text !== '(') i--;
+      continue;
+    }
+    const slot = mentionAt[i];
+    if (slot) {
+      i = slot.first;
+      if (isGenericDemonym(view, slot)) continue;
+      const nearTrigger = slot.last >= from - 3;
+      const before = tokens[slot.first - 1]?.lower ?? '';
+      const subordinated = SUBORDINATORS.has(before) && nearTrigger;
+      if (!subordinated && isPrepositionalObject(tokens, mentionAt, slot)) continue;
+      if (isObjectOfEarlierVerb(tokens, matches, slot) || followsPastVerb(tokens, slot)) continue;
+      return { subjects: coordinatedBackward(view, slot).map(toParticipant), inferred: false };
+    }
+    if (
+      token.isWord &&
+      dyad.length === 2 &&
+      /^(countries|sides|neighbours|neighbors|leaders|governments)$/.test(token.lower)
+    ) {
+      const previous = tokens[i - 1]?.lower ?? '';
+      if (previous === 'two' || previous === 'both' || previous === 'the')
+        return { subjects: [...dyad], inferred: true };
+    }
+    if (token.isWord && (PRONOUNS.has(token.lower) || VEHICLES.has(token.lower)) && lastPersonSubject) {
+      if (!isPrepositionalToken(tokens, i)) return { subjects: [lastPersonSubject], inferred: true };
+    }
+  }
+  return { subjects: [], inferred: false };
+}
+
+/** The first actor of the clause ending at `end` that is not a prepositional object. */
+function clauseFirstSubject(
+  view: SentenceView,
+  end: number,
+  toParticipant: (slot: MentionSlot) => Participant,
+): Participant[] {
+  let start = end;
+  while (start > 0 && !isClauseBoundary(view.tokens[start - 1] as Token)) start--;
+  for (let i = start; i < end; i++) {
+    const slot = view.mentionAt[i];
+    if (!slot) continue;
+    i = slot.last;
+    if (isPrepositionalObject(view.tokens, view.mentionAt, slot) || isGenericDemonym(view, slot)) continue;
+    if (view.tokens[slot.last + 1]?.lower === "'s" && headOf(view, slot) === slot) continue;
+    return coordinatedForward(view, slot).map(toParticipant);
+  }
+  return [];
+}
+
+/** "created North Korea ... and bankrolled it": a name right after a past-tense verb is that verb's object. */
+function followsPastVerb(tokens: readonly Token[], slot: MentionSlot): boolean {
+  let k = slot.first - 1;
+  while (k >= 0 && ['the', 'a', 'an'].includes((tokens[k] as Token).lower)) k--;
+  const previous = tokens[k];
+  return previous !== undefined && previous.isWord && /^[a-z]+ed$/.test(previous.text);
+}
+
+function firstOfNounPhrase(view: SentenceView, match: TriggerMatch): number {
+  let k = match.first;
+  while (k > 0) {
+    const previous = view.tokens[k - 1] as Token;
+    if (!previous.isWord && previous.text !== "'s" && previous.text !== '-') break;
+    if (PREPOSITIONS.has(previous.lower)) break;
+    k--;
+  }
+  return k;
+}
+
+/** A noun right after a light verb ("held three summits", "paid a visit") takes that verb's subject. */
+function governedByLightVerb(
+  view: SentenceView,
+  match: TriggerMatch,
+  matches: readonly TriggerMatch[],
+): boolean {
+  for (let k = match.first - 1; k >= Math.max(0, match.first - 4); k--) {
+    const token = view.tokens[k] as Token;
+    if (!token.isWord) return false;
+    if (LIGHT_VERBS.has(token.lower)) return true;
+    if (matches.some((m) => m.last === k && m.entry.pos === 'verb')) return false;
+    if (view.mentionAt[k] || PREPOSITIONS.has(token.lower)) return false;
+  }
+  return false;
+}
+
+/** "During a trip to X on 18 May, Lavrov said": the noun sits in a fronted adjunct before the main clause. */
+function inFrontedAdjunct(view: SentenceView, match: TriggerMatch): boolean {
+  const first = view.tokens[0];
+  if (!first || !PREPOSITIONS.has(first.lower)) return false;
+  return view.tokens.slice(0, match.first).every((t) => t.text !== ',');
+}
+
+function mainClauseSubject(
+  view: SentenceView,
+  match: TriggerMatch,
+  toParticipant: (slot: MentionSlot) => Participant,
+): Participant[] {
+  const comma = view.tokens.findIndex((t, i) => i > match.last && t.text === ',');
+  if (comma < 0) return [];
+  for (let i = comma + 1; i < view.tokens.length; i++) {
+    const token = view.tokens[i] as Token;
+    if (isClauseBoundary(token)) break;
+    const slot = view.mentionAt[i];
+    if (!slot) continue;
+    i = slot.last;
+    if (view.tokens[slot.last + 1]?.lower === "'s" && headOf(view, slot) === slot) continue;
+    if (slot.mention.resolution === 'demonym') {
+      const head = view.mentionAt.slice(slot.last + 1, slot.last + 5).find((s) => s !== null);
+      if (head) continue; // "Russian Foreign Minister Sergei Lavrov": the person follows
+    }
+    if (isPrepositionalObject(view.tokens, view.mentionAt, slot)) continue;
+    return [toParticipant(slot)];
+  }
+  return [];
 }
 
 /** "recognised South Korea (receiving ...)": the mention right after an earlier verb is its object. */
@@ -423,17 +693,11 @@ function isObjectOfEarlierVerb(
 function nounModifier(view: SentenceView, match: TriggerMatch): MentionSlot | null {
   for (let k = match.first - 1; k >= Math.max(0, match.first - 5); k--) {
     const slot = view.mentionAt[k];
-    if (slot) {
-      if (isPrepositionalObject(view.tokens, view.mentionAt, slot)) return null;
-      return slot;
-    }
+    if (slot) return isGenericDemonym(view, slot) ? null : slot;
     const token = view.tokens[k] as Token;
     if (!token.isWord && token.text !== "'s" && token.text !== '-') return null;
     if (PREPOSITIONS.has(token.lower) || (BE_FORMS.has(token.lower) && token.lower !== "'s")) return null;
-    if (LEXICON.has(token.lower) && token.lower !== match.compiled.words[0]) {
-      // another trigger word in between ends the noun phrase ("yielded no agreements")
-      return null;
-    }
+    if (LEXICON.has(token.lower) || LIGHT_VERBS.has(token.lower)) return null;
   }
   return null;
 }
@@ -449,7 +713,7 @@ function isPrepositionalObject(
   slot: MentionSlot,
 ): boolean {
   let k = slot.first - 1;
-  // Skip determiners and a possessor: "with the Russian president", "to Russia's Far East".
+  // Skip determiners: "with the Russian president".
   while (k >= 0 && DETERMINERS.has((tokens[k] as Token).lower)) k--;
   const previous = tokens[k];
   if (!previous) return false;
@@ -474,15 +738,15 @@ function governingPreposition(
   while (k > triggerLast) {
     const token = tokens[k] as Token;
     if (PREPOSITIONS.has(token.lower)) return token.lower;
-    if (!token.isWord && token.text !== "'s") {
-      if (token.text === ',' || token.text === '(') return null;
-    }
+    if (!token.isWord && token.text !== "'s" && token.text !== '-' && token.text !== '$') return null;
     if (mentionAt[k]) return null; // another actor intervenes
     skipped++;
     k--;
   }
   return skipped <= 3 ? 'dobj' : null;
 }
+
+const CONJUNCTIONS = new Set(['and', 'or', 'nor']);
 
 /** The mention and those coordinated before it: "Kim and Putin", "Russia (and China)". */
 function coordinatedBackward(view: SentenceView, slot: MentionSlot): MentionSlot[] {
@@ -491,8 +755,8 @@ function coordinatedBackward(view: SentenceView, slot: MentionSlot): MentionSlot
   for (;;) {
     let k = current.first - 1;
     while (k >= 0 && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k--;
-    const conj = view.tokens[k]?.lower;
-    if (conj !== 'and' && conj !== 'or') {
+    const conj = view.tokens[k]?.lower ?? '';
+    if (!CONJUNCTIONS.has(conj)) {
       const maybe = view.mentionAt[k];
       // "Russia's then-president Dmitry Medvedev": the possessor is part of the head's phrase.
       if (view.tokens[current.first - 1]?.lower !== "'s" || !maybe) break;
@@ -516,8 +780,8 @@ function coordinatedForward(view: SentenceView, slot: MentionSlot): MentionSlot[
   for (;;) {
     let k = current.last + 1;
     while (k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k++;
-    const conj = view.tokens[k]?.lower;
-    if (conj !== 'and' && conj !== 'or') break;
+    const conj = view.tokens[k]?.lower ?? '';
+    if (!CONJUNCTIONS.has(conj)) break;
     k++;
     while (k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k++;
     const next = view.mentionAt[k];
@@ -546,68 +810,101 @@ function dedupeSlots(slots: readonly MentionSlot[]): MentionSlot[] {
   return slots.filter((slot, i) => slots.findIndex((other) => other.mention.id === slot.mention.id) === i);
 }
 
-const TARGET_PREPS: Readonly<Record<string, readonly string[]>> = {
-  agent: ['dobj', 'to', 'with', 'against', 'on', 'into', 'for', 'of', 'at', 'in'],
-  symmetric: ['with', 'dobj', 'between', 'to', 'in', 'at'],
-  recipient: ['dobj'],
-  host: ['dobj'],
-};
+const VERB_TARGET_PREPS = new Set([
+  'to',
+  'with',
+  'against',
+  'on',
+  'into',
+  'for',
+  'at',
+  'in',
+  'toward',
+  'towards',
+]);
+const NOUN_TARGET_PREPS = new Set([
+  'to',
+  'with',
+  'against',
+  'of',
+  'on',
+  'for',
+  'at',
+  'in',
+  'toward',
+  'towards',
+]);
+const LOCATIVE = new Set(['at', 'in']);
 
 /** Source and target participants from the grammatical roles and the trigger's role frame. */
 function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; targets: Participant[] } {
   const { entry } = match;
-  const byPrep = (prep: string): Participant[] => [
-    ...(roles.objects.find((o) => o.prep === prep)?.group ?? []),
-  ];
-  const firstOf = (preps: readonly string[]) => {
-    for (const prep of preps) {
-      const group = byPrep(prep);
-      if (group.length > 0) return [...group];
+  const all = (prep: string): Participant[] =>
+    roles.objects.filter((o) => o.prep === prep).flatMap((o) => [...o.group]);
+  const movement = entry.movement !== null;
+  // The nearest object among the allowed prepositions; "in"/"at" name a target only for an organisation or a
+  // state (a place there is where it happened), unless the trigger is a movement to a destination.
+  const nearest = (allowed: ReadonlySet<string>): Participant[] => {
+    for (const object of roles.objects) {
+      if (object.prep === 'dobj' || !allowed.has(object.prep)) continue;
+      if (LOCATIVE.has(object.prep) && !movement && object.group.some((p) => p.isPlace)) continue;
+      if (movement && object.group.every((p) => !p.isPlace && p.mention.mentionType !== 'state')) continue;
+      return [...object.group];
     }
     return [];
   };
+  const direct = (): Participant[] => {
+    const group = all('dobj');
+    if (movement) return group.filter((p) => p.isPlace || p.mention.mentionType === 'state');
+    return group;
+  };
   if (match.passive) {
     // "a dinner hosted by X": X is the host, the guest is the visiting source.
-    if (entry.frame === 'host') return { sources: [...roles.subjects], targets: byPrep('by') };
-    return { sources: byPrep('by'), targets: [...roles.subjects] };
+    if (entry.frame === 'host') return { sources: [...roles.subjects], targets: all('by') };
+    return { sources: all('by'), targets: [...roles.subjects] };
   }
   switch (entry.frame) {
     case 'recipient':
-      return { sources: byPrep('from'), targets: [...roles.subjects] };
+      return { sources: all('from'), targets: [...roles.subjects] };
     case 'host':
-      return { sources: firstOf(['dobj']), targets: [...roles.subjects] };
+      return { sources: direct(), targets: [...roles.subjects] };
     case 'symmetric': {
-      const between = byPrep('between');
+      const between = all('between');
       if (between.length >= 2 && roles.subjects.length === 0) {
         return { sources: between.slice(0, 1), targets: between.slice(1, 2) };
       }
-      const targets = firstOf(TARGET_PREPS.symmetric ?? []);
-      if (targets.length === 0 && roles.subjects.length >= 2) {
+      const withWhom = [...direct(), ...all('with')];
+      if (withWhom.length === 0 && roles.subjects.length >= 2) {
         return { sources: roles.subjects.slice(0, 1), targets: roles.subjects.slice(1, 2) };
       }
-      return { sources: [...roles.subjects], targets };
+      return {
+        sources: [...roles.subjects],
+        targets: withWhom.length > 0 ? withWhom : nearest(VERB_TARGET_PREPS),
+      };
     }
     case 'agent': {
       if (entry.pos === 'noun') {
-        const between = byPrep('between');
+        const between = all('between');
         if (between.length >= 2) return { sources: between.slice(0, 1), targets: between.slice(1, 2) };
         // "intervention by China", "a loan from Seoul": the agent follows the noun.
-        const agent = firstOf(['by', 'from']);
-        if (
-          agent.length > 0 &&
-          (roles.subjectInferred || roles.subjects.length === 0 || byPrep('from').length > 0)
-        ) {
+        const agent = all('by').length > 0 ? all('by') : all('from');
+        if (agent.length > 0 && (!roles.nounAgentFromModifier || all('from').length > 0)) {
           return {
             sources: agent,
-            targets: roles.subjects.length > 0 ? [...roles.subjects] : firstOf(['to', 'for']),
+            targets: roles.subjects.length > 0 ? [...roles.subjects] : nearest(NOUN_TARGET_PREPS),
           };
         }
+        const targets = nearest(NOUN_TARGET_PREPS);
         return {
           sources: [...roles.subjects],
-          targets: firstOf(['to', 'with', 'against', 'of', 'on', 'for', 'in', 'at']),
+          targets: targets.length > 0 ? targets : [...roles.clauseSubject],
         };
       }
-      return { sources: [...roles.subjects], targets: firstOf(TARGET_PREPS.agent ?? []) };
+      const object = direct();
+      return {
+        sources: [...roles.subjects],
+        targets: object.length > 0 ? object : nearest(VERB_TARGET_PREPS),
+      };
     }
   }
 }
@@ -637,7 +934,9 @@ function dateFor(
   const right = after.find((t) => withinClause(t) && spanOf(t).start < nextTriggerStart);
   const inside = candidates.find((t) => spanOf(t).start < match.end && spanOf(t).end > match.start);
   const left = [...before].reverse().find((t) => !crossesBoundary(view, spanOf(t).end, match.start));
-  const chosen = inside ?? right ?? left ?? before.at(-1) ?? null;
+  // "In 1990, ...: the Soviet Union recognised ..." — a sentence-initial date frames the whole sentence.
+  const framing = before.find((t) => spanOf(t).start - view.start <= 4);
+  const chosen = inside ?? right ?? left ?? framing ?? before.at(-1) ?? null;
   if (chosen) return { timex: chosen, value: dateValue(chosen), basis: 'clause' };
   if (narrative && narrativeParagraph === view.paragraph) {
     return { timex: narrative, value: dateValue(narrative), basis: 'narrative' };

@@ -185,6 +185,19 @@ export function detectFactuality(tokens: readonly Token[], first: number, last: 
     const token = tokens[i] as Token;
     if (NEGATORS.has(token.lower) || token.lower.endsWith("n't")) return cue('negated', token);
   }
+  // "Neither Putin nor Xi will ...", "No Soviet leader ever ...": a negated subject negates the clause.
+  const opener = tokens
+    .slice(clauseStart, first)
+    .find((t) => t.isWord && !/^(in|particular|yet|and|so)$/.test(t.lower));
+  if (
+    opener &&
+    (opener.lower === 'neither' ||
+      opener.lower === 'no' ||
+      opener.lower === 'nobody' ||
+      opener.lower === 'none')
+  ) {
+    return cue('negated', opener);
+  }
   for (let i = first - 1; i >= Math.max(clauseStart, first - 9); i--) {
     const token = tokens[i] as Token;
     // "On 4 May" is a date, not a modal.

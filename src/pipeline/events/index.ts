@@ -6,15 +6,32 @@ import type { DyadDocument, DyadEvent, Finding, Mention, Place, Span } from '../
 import { findingId, type Stage } from '../pipeline.js';
 import { placeOf } from './actors.js';
 import { type AnalysedEvent, type AnalyseOptions, analyseDocument } from './analyse.js';
+import { topicDyad } from './dyad.js';
 
 export const EVENTS_EXTRACTOR = { name: 'events', version: '1' } as const;
 
 export { type AnalysedEvent, analyseDocument } from './analyse.js';
+export { topicDyad } from './dyad.js';
 export { detectFactuality, detectFactualityInText, type FactualityCue } from './factuality.js';
 export { PLOVER_TYPES, type PloverType, TRIGGERS } from './lexicon.js';
 
-/** Event types where an unnamed counterpart in a two-country text is the other country of the text. */
-const BILATERAL_TYPES = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+/** Types whose action can stand without a target ("launched a missile", "closed the border", "surrendered"). */
+const UNTARGETED_TYPES = new Set(['MOBILIZE', 'COERCE', 'PROTEST', 'RETREAT']);
+/** Types whose unnamed counterpart in a two-country text is the other country of the text. */
+const NOT_BILATERAL_TYPES = new Set(['ASSAULT', 'MOBILIZE', 'COERCE', 'PROTEST', 'RETREAT']);
+
+// The Soviet Union acted for Russia until its dissolution (December 1991).
+const PREDECESSOR: Readonly<Record<string, { readonly code: string; readonly until: string }>> = {
+  RUS: { code: 'SUN', until: '1991-12' },
+};
+
+function historical(code: string | null, date: string | null): string | null {
+  if (code === null || date === null) return code;
+  const predecessor = PREDECESSOR[code];
+  if (!predecessor || !/^\d{4}/.test(date)) return code;
+  const end = date.includes('/') ? (date.split('/')[1] ?? date) : date;
+  return end < predecessor.until ? predecessor.code : code;
+}
 
 export function createEventStage(options: AnalyseOptions = {}): Stage {
   return {
@@ -32,8 +49,8 @@ export function extractEvents(
   findings: readonly Finding[],
   options: AnalyseOptions = {},
 ): DyadEvent[] {
-  const analysed = analyseDocument(document, findings, options);
   const dyad = topicDyad(findings);
+  const analysed = analyseDocument(document, findings, { ...options, dyad });
   const drafts: DyadEvent[] = [];
   for (const item of analysed) drafts.push(...eventsOf(document, item, dyad));
   return withIds(document, deduplicate(drafts));
@@ -45,16 +62,19 @@ function eventsOf(document: DyadDocument, item: AnalysedEvent, dyad: readonly st
   const events: DyadEvent[] = [];
   const targets = item.targets.length > 0 ? item.targets : [null];
   for (const source of item.sources) {
-    if (!source.code) continue;
+    const sourceCode = historical(source.code, item.date);
+    if (!sourceCode) continue;
     for (const target of targets) {
-      let targetCode = target?.code ?? null;
+      let targetCode = historical(target?.code ?? null, item.date);
       let location: Place | null = item.place ? placeOf(item.place) : null;
       if (target?.isPlace) location = placeOf(target.mention);
-      if (targetCode === null && BILATERAL_TYPES.has(entry.type) && dyad.includes(source.code)) {
-        targetCode = dyad.find((code) => code !== source.code) ?? null;
+      // A visit needs a destination in the text; only a trip noun ("Kim's trip") may take the text's other state.
+      const mayFill = !NOT_BILATERAL_TYPES.has(entry.type) && (!entry.needsTarget || entry.pos === 'noun');
+      if (targetCode === null && mayFill && dyad.includes(source.code ?? '')) {
+        targetCode = historical(dyad.find((code) => code !== source.code) ?? null, item.date);
       }
-      if (entry.needsTarget && targetCode === null) continue;
-      if (targetCode === source.code) continue;
+      if (targetCode === null && (entry.needsTarget || !UNTARGETED_TYPES.has(entry.type))) continue;
+      if (targetCode === sourceCode) continue;
       events.push({
         kind: 'event',
         id: '',
@@ -63,12 +83,12 @@ function eventsOf(document: DyadDocument, item: AnalysedEvent, dyad: readonly st
         extractor: EVENTS_EXTRACTOR,
         type: entry.type,
         mode: entry.mode ?? (entry.movement ? 'visit' : null),
-        source: source.code,
+        source: sourceCode,
         target: targetCode,
         sourceActor: source.person,
         targetActor: target?.person ?? null,
         date: item.date,
-        location: location && location.country !== source.code ? location : location,
+        location,
         factuality: item.factuality.factuality,
         claimedBy: item.claimedBy,
         origin: 'extracted',
@@ -95,26 +115,6 @@ function evidenceOf(
     points.push(timexSpan.start, timexSpan.end);
   }
   return { docId: document.id, start: Math.min(...points), end: Math.max(...points) };
-}
-
-/**
- * The two states a text is mostly about, when it is clearly about two: each named at least three times and
- * together dominating the state mentions. Empty otherwise.
- */
-export function topicDyad(findings: readonly Finding[]): string[] {
-  const counts = new Map<string, number>();
-  for (const finding of findings) {
-    if (finding.kind !== 'mention') continue;
-    if (finding.mentionType === 'pronoun') continue;
-    const code = finding.mentionType === 'state' ? (finding.entityId ?? finding.country) : finding.country;
-    if (!code || !/^[A-Z]{3}$/.test(code)) continue;
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  const [first, second, third] = ranked;
-  if (!first || !second || second[1] < 3) return [];
-  if (third && third[1] * 2 > second[1]) return [];
-  return [first[0], second[0]];
 }
 
 const SYMMETRIC_MODES = new Set(['meet', 'talks']);
@@ -148,8 +148,7 @@ export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
         sameParties(kept, event) &&
         compatibleDates(kept.date, event.date) &&
         compatibleActors(kept.sourceActor, event.sourceActor) &&
-        compatibleActors(kept.targetActor, event.targetActor) &&
-        kept.factuality === event.factuality,
+        compatibleActors(kept.targetActor, event.targetActor),
     );
     const kept = merged[index];
     if (!kept) {

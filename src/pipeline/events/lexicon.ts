@@ -144,7 +144,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs('SUPPORT', 'endorse', 'endorse|back|praise|commend|welcome * decision'),
   ...verbs('SUPPORT', 'ratify', 'ratify'),
   ...verbs('SUPPORT', 'vote', 'vote|vote for|vote in favour of'),
-  ...verbs('SUPPORT', null, 'support|side with|defend'),
+  ...verbs('SUPPORT', null, 'support|side with'),
   ...nouns('SUPPORT', 'recognise', 'recognition'),
   ...nouns('SUPPORT', 'endorse', 'endorsement'),
   ...nouns('SUPPORT', 'ratify', 'ratification'),
@@ -163,7 +163,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // AID: material help — money, goods, weapons, loans, write-offs.
   ...verbs('AID', null, 'aid|assist|help|bankroll|fund|finance|subsidise|subsidize'),
   ...verbs('AID', 'transfer', 'provide|supply|give|donate|hand over|transfer|deliver|arm'),
-  ...verbs('AID', 'shipment', 'send|ship'),
+  ...verbs('AID', 'shipment', 'send|ship * to'),
   ...verbs('AID', 'transfer', 'export'),
   ...verbs('AID', 'loan', 'lend|loan'),
   ...verbs('AID', 'write-off', 'write off|forgive * debt|cancel * debt'),
@@ -363,6 +363,8 @@ export interface CompiledTrigger {
   /** The inflected first word is a past participle or past tense form (for passive detection). */
   readonly pastForm: boolean;
   readonly gerundForm: boolean;
+  /** The first word is the -s form of a verb ("ships"), which is easily a plural noun. */
+  readonly thirdPersonForm: boolean;
 }
 
 /** Triggers indexed by their first (inflected) word; longest patterns first. */
@@ -387,6 +389,7 @@ export function compileLexicon(
         entry,
         pastForm: entry.pos === 'verb' && first !== head && first !== thirdPerson(head) && !gerundForm,
         gerundForm,
+        thirdPersonForm: entry.pos === 'verb' && first === thirdPerson(head) && first !== head,
       };
       const list = index.get(first) ?? [];
       list.push(compiled);

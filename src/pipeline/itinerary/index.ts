@@ -14,6 +14,7 @@ import type {
 } from '../../domain/model.js';
 import { placeOf } from '../events/actors.js';
 import { type AnalysedEvent, type AnalyseOptions, analyseDocument } from '../events/analyse.js';
+import { topicDyad } from '../events/dyad.js';
 import type { Movement } from '../events/lexicon.js';
 import { findingId, type Stage } from '../pipeline.js';
 
@@ -51,7 +52,7 @@ export function extractItineraries(
   findings: readonly Finding[],
   options: AnalyseOptions = {},
 ): Itinerary[] {
-  const analysed = analyseDocument(document, findings, options);
+  const analysed = analyseDocument(document, findings, { ...options, dyad: topicDyad(findings) });
   const current = new Map<string, Place>();
   const stops: DraftStop[] = [];
   for (const item of analysed) {
