@@ -1,0 +1,1041 @@
+/**
+ * Recognises actors and places and resolves them to stable ids: states (ISO alpha-3), organisations, people (dated
+ * roles pick who "the Russian president" or "Kim" was at the time), places (gazetteer + curated facilities and
+ * regions, disambiguated by the countries the document talks about) and a light in-paragraph coreference.
+ */
+import type { Candidate, DyadDocument, Finding, Mention, MentionType, Timex } from '../../domain/model.js';
+import { findingId, type Stage, type StageContext } from '../pipeline.js';
+import { splitSentences, type TextRange } from '../sentences.js';
+import {
+  ORGANISATION_BY_ID,
+  PERSON_BY_ID,
+  type PersonRecord,
+  type PlaceRecord,
+  PREDECESSORS,
+  type RoleCode,
+  STATE_BY_ID,
+} from './data.js';
+import type { Gazetteer } from './gazetteer.js';
+import {
+  LEXICON,
+  type LexiconEntry,
+  MAX_NAME_TOKENS,
+  MAX_TITLE_TOKENS,
+  TITLE_FIRST_WORDS,
+  TITLES,
+} from './lexicon.js';
+import { joinableGaps, squash, type Token, tokenize } from './normalize.js';
+import { activeRoles, dayWindow, holdersOf, roleOverlapDays, roleRank, type TimeWindow } from './people.js';
+
+export const ACTORS_EXTRACTOR = { name: 'actors', version: '1' } as const;
+
+export interface ActorStageOptions {
+  /** City gazetteer; without one only curated places (facilities, regions, capitals) are found. */
+  readonly gazetteer?: Gazetteer;
+}
+
+const NAME_PARTICLES = new Set(['de', 'al', 'von', 'van', 'le', 'la', 'du', 'bin', 'ibn', 'el', 'da', 'di']);
+const LOCATIVE = new Set([
+  'in',
+  'to',
+  'at',
+  'from',
+  'into',
+  'near',
+  'toward',
+  'towards',
+  'via',
+  'outside',
+  'inside',
+  'around',
+  'left',
+  'reached',
+  'visited',
+  'visiting',
+  'visit',
+  'arrived',
+  'leaving',
+  'reaching',
+  'through',
+]);
+// Buildings that stand for a government are places only when the text is about being there.
+const STRONG_LOCATIVE = new Set([
+  'in',
+  'at',
+  'inside',
+  'outside',
+  'near',
+  'into',
+  'visited',
+  'left',
+  'reached',
+  'arrived',
+]);
+// Words between a state and a title that keep the title about that state: "Russia's then-president".
+const TITLE_FILLERS = new Set([
+  's',
+  'then',
+  'the',
+  'current',
+  'incumbent',
+  'acting',
+  'interim',
+  'new',
+  'its',
+  'their',
+]);
+// Determiners that make a title generic ("no Soviet leader", "the first Russian defence minister to ...").
+const GENERIC_CUES = new Set([
+  'a',
+  'an',
+  'no',
+  'any',
+  'every',
+  'each',
+  'first',
+  'neither',
+  'either',
+  'successive',
+  'future',
+  'previous',
+  'former',
+  'ex',
+  'typical',
+  'another',
+  'other',
+  'one',
+]);
+const MONTHS_AND_DAYS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+// Capitalised English words that are also the names of towns with more than 15,000 inhabitants.
+const COMMON_WORD_TOWNS = new Set(
+  'of police split nice mobile reading bath most bar union liberty independence enterprise mission progress victory hope orange commerce industry university republic justice opportunity buy why along sale gap ende marshall bradley wilson jackson hamilton lincoln victoria florence young general president minister this that these they there he she it we you our but and or as if when while after before since during'.split(
+    ' ',
+  ),
+);
+const PRONOUNS_PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
+const PRONOUN_OBJECT = new Set(['him', 'her']);
+
+interface RawMatch {
+  readonly first: number;
+  /** Last token index, inclusive. */
+  readonly last: number;
+  readonly entries: readonly LexiconEntry[];
+  readonly cities: readonly PlaceRecord[];
+}
+
+interface TitleHit {
+  readonly first: number;
+  readonly last: number;
+  readonly role: RoleCode | null;
+}
+
+interface Draft {
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  readonly mentionType: MentionType;
+  readonly entityId: string | null;
+  readonly country: string | null;
+  readonly candidates: readonly Candidate[];
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly resolution: string | null;
+  readonly sentence: number;
+}
+
+interface DocContext {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly gaps: readonly boolean[];
+  readonly sentenceOfToken: readonly number[];
+  readonly paragraphOfSentence: readonly number[];
+  readonly windowAt: (tokenIndex: number) => TimeWindow | null;
+  readonly lowercaseWords: ReadonlySet<string>;
+  readonly countryWeight: ReadonlyMap<string, number>;
+  readonly totalWeight: number;
+  readonly admin1InDoc: ReadonlySet<string>;
+}
+
+export function createActorStage(options: ActorStageOptions = {}): Stage {
+  const gazetteer = options.gazetteer;
+  return {
+    extractor: ACTORS_EXTRACTOR,
+    run(document: DyadDocument, findingsSoFar: readonly Finding[], context: StageContext): Finding[] {
+      return extractMentions(document, findingsSoFar, context, gazetteer).map((d, n, all) =>
+        toMention(document, d, all, n),
+      );
+    },
+  };
+}
+
+function toMention(document: DyadDocument, d: Draft, all: readonly Draft[], index: number): Mention {
+  let dup = 0;
+  for (let k = 0; k < index; k++) {
+    const o = all[k] as Draft;
+    if (o.start === d.start && o.end === d.end) dup++;
+  }
+  return {
+    kind: 'mention',
+    id: findingId('mention', document.id, d.start, d.end, dup),
+    docId: document.id,
+    evidence: [{ docId: document.id, start: d.start, end: d.end }],
+    extractor: ACTORS_EXTRACTOR,
+    text: document.text.slice(d.start, d.end),
+    mentionType: d.mentionType,
+    entityId: d.entityId,
+    country: d.country,
+    candidates: d.candidates,
+    lat: d.lat,
+    lon: d.lon,
+    resolution: d.resolution,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scanning
+
+function scanNames(
+  text: string,
+  tokens: readonly Token[],
+  gaps: readonly boolean[],
+  gazetteer: Gazetteer | undefined,
+): RawMatch[] {
+  const out: RawMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i] as Token;
+    if (!first.capitalised && !NAME_PARTICLES.has(first.key)) {
+      i++;
+      continue;
+    }
+    let best: RawMatch | null = null;
+    let key = '';
+    let lowerJoined = false;
+    for (let j = i; j < tokens.length && j < i + MAX_NAME_TOKENS; j++) {
+      if (j > i && !gaps[j - 1]) break;
+      key += (tokens[j] as Token).key;
+      const entries = (LEXICON.get(key) ?? []).filter((e) => casingFits(e, tokens, i, j));
+      // "He met" is not Hemet: a town's words are capitalised unless joined by hyphens ("Stratford-upon-Avon")
+      if (
+        j > i &&
+        !(tokens[j] as Token).capitalised &&
+        !/[-\u2010\u2011]/.test(text.slice((tokens[j - 1] as Token).end, (tokens[j] as Token).start))
+      )
+        lowerJoined = true;
+      const cities = lowerJoined ? [] : (gazetteer?.byKey.get(key) ?? []);
+      if (entries.length > 0 || (cities.length > 0 && first.capitalised))
+        best = { first: i, last: j, entries, cities };
+    }
+    // "US$3 billion" is a currency
+    if (best && text[(tokens[best.last] as Token).end] === '$') best = null;
+    if (best) {
+      out.push(best);
+      i = best.last + 1;
+    } else i++;
+  }
+  return out;
+}
+
+function casingFits(entry: LexiconEntry, tokens: readonly Token[], i: number, j: number): boolean {
+  if (entry.caps) {
+    for (let k = i; k <= j; k++) if (!(tokens[k] as Token).allCaps) return false;
+    return true;
+  }
+  return (tokens[i] as Token).capitalised || NAME_PARTICLES.has((tokens[i] as Token).key);
+}
+
+function scanTitles(tokens: readonly Token[], gaps: readonly boolean[]): TitleHit[] {
+  const out: TitleHit[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!TITLE_FIRST_WORDS.has((tokens[i] as Token).key)) {
+      i++;
+      continue;
+    }
+    let best: TitleHit | null = null;
+    let key = '';
+    for (let j = i; j < tokens.length && j < i + MAX_TITLE_TOKENS; j++) {
+      if (j > i && !gaps[j - 1]) break;
+      key += (tokens[j] as Token).key;
+      const role = TITLES.get(key);
+      if (role !== undefined) best = { first: i, last: j, role };
+    }
+    if (best) {
+      out.push(best);
+      i = best.last + 1;
+    } else i++;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Document context: sentences, paragraphs, dates
+
+const YEAR =
+  /\b(1[89]\d\d|20\d\d)\b(?!\s*(?:km|kilomet|miles?|people|troops|tonnes|tons|soldiers|containers|men|mm)\b)/g;
+const LONGEST_USEFUL_WINDOW_DAYS = 5 * 366;
+
+function sentenceRanges(document: DyadDocument, findings: readonly Finding[]): TextRange[] {
+  const fromStage = findings
+    .filter((f) => f.kind === 'sentence')
+    .map((f) => ({ start: f.evidence[0]?.start ?? 0, end: f.evidence[0]?.end ?? 0 }));
+  return fromStage.length > 0 ? fromStage.sort((a, b) => a.start - b.start) : splitSentences(document.text);
+}
+
+function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(/\n[ \t]*\n\s*/g)) starts.push((m.index ?? 0) + m[0].length);
+  return starts;
+}
+
+interface DatedSpan {
+  readonly start: number;
+  readonly window: TimeWindow;
+}
+
+function datedSpans(text: string, findings: readonly Finding[]): DatedSpan[] {
+  const timexes = findings.filter((f): f is Timex => f.kind === 'timex');
+  const out: DatedSpan[] = [];
+  if (timexes.length > 0) {
+    for (const t of timexes) {
+      if (t.type !== 'DATE' || t.interval === null) continue;
+      const window = { earliest: t.interval.earliest.slice(0, 10), latest: t.interval.latest.slice(0, 10) };
+      out.push({ start: t.evidence[0]?.start ?? 0, window });
+    }
+  } else {
+    for (const m of text.matchAll(YEAR)) {
+      const year = m[1] as string;
+      out.push({ start: m.index ?? 0, window: { earliest: `${year}-01-01`, latest: `${year}-12-31` } });
+    }
+  }
+  return out
+    .filter(
+      (d) =>
+        (Date.parse(d.window.latest) - Date.parse(d.window.earliest)) / 86_400_000 <=
+        LONGEST_USEFUL_WINDOW_DAYS,
+    )
+    .sort((a, b) => a.start - b.start);
+}
+
+function buildContext(
+  document: DyadDocument,
+  findings: readonly Finding[],
+  context: StageContext,
+  tokens: readonly Token[],
+  gaps: readonly boolean[],
+): Omit<DocContext, 'countryWeight' | 'totalWeight' | 'admin1InDoc'> {
+  const text = document.text;
+  const sentences = sentenceRanges(document, findings);
+  const paragraphs = paragraphStarts(text);
+  const paragraphOfSentence = sentences.map((s) => {
+    let p = 0;
+    while (p + 1 < paragraphs.length && (paragraphs[p + 1] as number) <= s.start) p++;
+    return p;
+  });
+  const sentenceOfToken: number[] = [];
+  let s = 0;
+  for (const t of tokens) {
+    while (s + 1 < sentences.length && (sentences[s + 1] as TextRange).start <= t.start) s++;
+    sentenceOfToken.push(s);
+  }
+  const dct = context.dct ?? document.published?.slice(0, 10) ?? null;
+  const dated = datedSpans(text, findings);
+  // The window for a sentence: the last date named before the token in the sentence, else the sentence's first date,
+  // else the last date named earlier in the paragraph, else the document date.
+  const sentenceWindows = sentences.map((range) =>
+    dated.filter((d) => d.start >= range.start && d.start < range.end),
+  );
+  const carried: (TimeWindow | null)[] = [];
+  for (let k = 0; k < sentences.length; k++) {
+    const own = sentenceWindows[k] ?? [];
+    const last = own[own.length - 1];
+    if (last) carried.push(last.window);
+    else if (k > 0 && paragraphOfSentence[k - 1] === paragraphOfSentence[k])
+      carried.push(carried[k - 1] ?? null);
+    else carried.push(null);
+  }
+  const windowAt = (tokenIndex: number): TimeWindow | null => {
+    const token = tokens[tokenIndex];
+    const k = sentenceOfToken[tokenIndex] ?? 0;
+    const own = sentenceWindows[k] ?? [];
+    if (token && own.length > 0) {
+      let chosen = own[0] as DatedSpan;
+      for (const d of own) if (d.start <= token.start) chosen = d;
+      return chosen.window;
+    }
+    const previous = k > 0 && paragraphOfSentence[k - 1] === paragraphOfSentence[k] ? carried[k - 1] : null;
+    if (previous) return previous;
+    return dct ? dayWindow(dct) : null;
+  };
+  const lowercaseWords = new Set<string>();
+  for (const t of tokens) if (!t.capitalised) lowercaseWords.add(t.key);
+  return { text, tokens, gaps, sentenceOfToken, paragraphOfSentence, windowAt, lowercaseWords };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Extraction
+
+export function extractMentions(
+  document: DyadDocument,
+  findingsSoFar: readonly Finding[],
+  context: StageContext,
+  gazetteer: Gazetteer | undefined,
+): Draft[] {
+  const tokens = tokenize(document.text);
+  const gaps = joinableGaps(document.text, tokens);
+  const base = buildContext(document, findingsSoFar, context, tokens, gaps);
+  const matches = scanNames(document.text, tokens, gaps, gazetteer);
+  const titles = scanTitles(tokens, gaps);
+
+  // Country context for place disambiguation: states named, people's countries, regions named.
+  const countryWeight = new Map<string, number>();
+  const admin1InDoc = new Set<string>();
+  let totalWeight = 0;
+  const bump = (country: string | null, w: number): void => {
+    if (!country) return;
+    countryWeight.set(country, (countryWeight.get(country) ?? 0) + w);
+    totalWeight += w;
+  };
+  for (const m of matches) {
+    const state = m.entries.find((e) => e.kind === 'state' && e.form !== 'metonym');
+    if (state && state.kind === 'state') bump(state.id, 1);
+    for (const e of m.entries) {
+      if (e.kind === 'place' && e.place.placeKind === 'region') {
+        bump(e.place.country, 1);
+        if (e.place.admin1 && e.place.country) admin1InDoc.add(`${e.place.country}.${e.place.admin1}`);
+      }
+      if (e.kind === 'person') {
+        const p = PERSON_BY_ID.get(e.id);
+        bump(p?.roles[p.roles.length - 1]?.country ?? null, 0.5);
+      }
+    }
+  }
+  const ctx: DocContext = { ...base, countryWeight, totalWeight, admin1InDoc };
+
+  const drafts: Draft[] = [];
+  const titleEndingAt = new Map<number, TitleHit>();
+  for (const t of titles) titleEndingAt.set(t.last, t);
+  const coveredTokens = new Set<number>();
+
+  for (const m of matches) {
+    const draft = resolveMatch(m, ctx, drafts, titleEndingAt);
+    if (draft) {
+      drafts.push(draft);
+      for (let k = m.first; k <= m.last; k++) coveredTokens.add(k);
+    }
+  }
+  drafts.push(...resolveTitles(titles, ctx, drafts, coveredTokens));
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  drafts.push(...resolveCoreference(ctx, drafts, coveredTokens));
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  return drafts;
+}
+
+function draftFor(
+  ctx: DocContext,
+  first: number,
+  last: number,
+  fields: Omit<Draft, 'first' | 'last' | 'start' | 'end' | 'sentence'>,
+): Draft {
+  return {
+    first,
+    last,
+    start: (ctx.tokens[first] as Token).start,
+    end: (ctx.tokens[last] as Token).end,
+    sentence: ctx.sentenceOfToken[first] ?? 0,
+    ...fields,
+  };
+}
+
+function isPossessive(ctx: DocContext, last: number): boolean {
+  const next = ctx.tokens[last + 1];
+  const token = ctx.tokens[last] as Token;
+  if (next?.key !== 's') return false;
+  const gap = ctx.text.slice(token.end, next.start);
+  return gap === "'" || gap === '’';
+}
+
+function previousWord(ctx: DocContext, first: number): Token | null {
+  const prev = ctx.tokens[first - 1];
+  if (!prev) return null;
+  const gap = ctx.text.slice(prev.end, (ctx.tokens[first] as Token).start);
+  return /^\s+$/.test(gap) ? prev : null;
+}
+
+function stateFor(id: string, window: TimeWindow | null, form: 'alias' | 'demonym' | 'metonym'): string {
+  // "Moscow" in 1950 is the Soviet Union's government.
+  if (form !== 'metonym' || !window) return id;
+  const predecessor = PREDECESSORS[id];
+  const pred = predecessor ? STATE_BY_ID.get(predecessor) : undefined;
+  if (pred?.validTo && window.latest < pred.validTo) return pred.id;
+  return id;
+}
+
+function resolveMatch(
+  m: RawMatch,
+  ctx: DocContext,
+  drafts: readonly Draft[],
+  titleEndingAt: ReadonlyMap<number, TitleHit>,
+): Draft | null {
+  const window = ctx.windowAt(m.first);
+  const persons = m.entries.filter((e) => e.kind === 'person');
+  if (persons.length > 0) {
+    const ids = persons.map((e) => (e.kind === 'person' ? e.id : ''));
+    return personDraft(ctx, m, ids, window, 'alias', titleCue(ctx, m.first, drafts, titleEndingAt), drafts);
+  }
+  const org = m.entries.find((e) => e.kind === 'organisation');
+  const state = m.entries.find((e) => e.kind === 'state' && e.form !== 'metonym');
+  const metonym = m.entries.find((e) => e.kind === 'state' && e.form === 'metonym');
+  const places = placeCandidates(m, ctx);
+
+  if (org && org.kind === 'organisation' && !state) {
+    const prev = ctx.tokens[m.first - 1];
+    if (org.requiresArticle && prev?.key !== 'the') return null;
+    const record = orgRecord(org.id);
+    return draftFor(ctx, m.first, m.last, {
+      mentionType: 'organisation',
+      entityId: org.id,
+      country: record.country,
+      candidates: [{ id: org.id, score: 1 }],
+      lat: record.lat,
+      lon: record.lon,
+      resolution: org.form === 'demonym' ? 'demonym' : 'alias',
+    });
+  }
+  if (state && state.kind === 'state') {
+    // "Georgia" next to Atlanta is the US state, not the country.
+    const region = places.find((p) => p.place.placeKind === 'region');
+    if (region && share(ctx, region.place.country) > share(ctx, state.id) + 0.1) {
+      return placeDraft(ctx, m, places);
+    }
+    const possessive = isPossessive(ctx, m.last);
+    return draftFor(ctx, m.first, m.last, {
+      mentionType: 'state',
+      entityId: state.id,
+      country: state.id,
+      candidates: [{ id: state.id, score: 1 }],
+      lat: state.lat,
+      lon: state.lon,
+      resolution: possessive ? 'possessive' : state.form,
+    });
+  }
+  const surname = m.entries.find((e) => e.kind === 'surname');
+  if (surname && surname.kind === 'surname') {
+    const cue = titleCue(ctx, m.first, drafts, titleEndingAt);
+    const draft = personDraft(ctx, m, surname.ids, window, 'surname', cue, drafts);
+    if (draft) return draft;
+  }
+  if (metonym && metonym.kind === 'state') {
+    const prev = previousWord(ctx, m.first);
+    const article = prev?.key === 'the' ? previousWord(ctx, m.first - 1) : null;
+    const cue = article ?? prev;
+    const according =
+      cue?.key === 'to' && previousWord(ctx, article ? m.first - 2 : m.first - 1)?.key === 'according';
+    const locative =
+      cue !== null &&
+      !according &&
+      (metonym.isCapital ? LOCATIVE.has(cue.key) : STRONG_LOCATIVE.has(cue.key));
+    if (!locative) {
+      const best = places[0];
+      const capitalFits =
+        !metonym.isCapital ||
+        !best ||
+        (best.place.country === metonym.id && best.score >= (places[1]?.score ?? 0));
+      if (capitalFits) {
+        const id = stateFor(metonym.id, window, 'metonym');
+        return draftFor(ctx, m.first, m.last, {
+          mentionType: 'state',
+          entityId: id,
+          country: id,
+          candidates: [
+            { id, score: 1 },
+            ...places.slice(0, 3).map((p) => ({ id: p.place.id, score: round(p.score) })),
+          ],
+          lat: metonym.lat,
+          lon: metonym.lon,
+          resolution: 'metonym',
+        });
+      }
+    }
+    if (places.length === 0) {
+      // a seat of power without a gazetteer entry: still a place at the seat's coordinates
+      return draftFor(ctx, m.first, m.last, {
+        mentionType: 'place',
+        entityId: `capital:${metonym.id}`,
+        country: metonym.id,
+        candidates: [{ id: `capital:${metonym.id}`, score: 1 }],
+        lat: metonym.lat,
+        lon: metonym.lon,
+        resolution: 'alias',
+      });
+    }
+  }
+  if (places.length > 0) {
+    if (!m.entries.some((e) => e.kind === 'place') && !metonym && !plausibleCity(m, ctx, places)) return null;
+    return placeDraft(ctx, m, places);
+  }
+  return null;
+}
+
+function orgRecord(id: string): { country: string | null; lat: number | null; lon: number | null } {
+  const countryId = countryOfOrg(id);
+  const record = ORG_COORDS.get(id);
+  return { country: countryId, lat: record?.lat ?? null, lon: record?.lon ?? null };
+}
+
+const ORG_COORDS = new Map([...ORGANISATION_BY_ID.values()].map((o) => [o.id, { lat: o.lat, lon: o.lon }]));
+function countryOfOrg(id: string): string | null {
+  return ORGANISATION_BY_ID.get(id)?.country ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// People
+
+interface TitleCue {
+  readonly role: RoleCode | null;
+  readonly country: string | null;
+  readonly generic: boolean;
+  readonly first: number;
+}
+
+/** A title right before token `first` ("Foreign Minister Lavrov", "Russia's then-president, Medvedev"). */
+function titleCue(
+  ctx: DocContext,
+  first: number,
+  drafts: readonly Draft[],
+  titleEndingAt: ReadonlyMap<number, TitleHit>,
+): TitleCue | null {
+  const title = titleEndingAt.get(first - 1);
+  if (!title) return null;
+  const gap = ctx.text.slice((ctx.tokens[first - 1] as Token).end, (ctx.tokens[first] as Token).start);
+  if (!/^,?\s+$/.test(gap)) return null;
+  return cueForTitle(ctx, title, drafts);
+}
+
+function cueForTitle(ctx: DocContext, title: TitleHit, drafts: readonly Draft[]): TitleCue {
+  let k = title.first - 1;
+  while (k >= 0 && TITLE_FILLERS.has((ctx.tokens[k] as Token).key) && (ctx.tokens[k] as Token).key !== 'the')
+    k--;
+  const owner = drafts.find(
+    (d) =>
+      d.last === k && (d.mentionType === 'state' || d.mentionType === 'organisation') && d.entityId !== null,
+  );
+  let country = owner?.country ?? (owner?.mentionType === 'organisation' ? owner.entityId : null);
+  if (owner?.mentionType === 'organisation') country = owner.entityId;
+  const lead = owner ? owner.first : title.first;
+  const generic = [1, 2].some((back) => {
+    const t = ctx.tokens[lead - back];
+    return (
+      t !== undefined &&
+      ctx.sentenceOfToken[lead - back] === ctx.sentenceOfToken[lead] &&
+      GENERIC_CUES.has(t.key)
+    );
+  });
+  if (!owner) {
+    // "the president of Russia"
+    const of = ctx.tokens[title.last + 1];
+    if (of?.key === 'of') {
+      const after = drafts.find((d) => d.first === title.last + 2 && d.mentionType === 'state');
+      if (after) country = after.entityId;
+    }
+  }
+  return { role: title.role, country: country ?? null, generic, first: owner ? owner.first : title.first };
+}
+
+function personDraft(
+  ctx: DocContext,
+  m: RawMatch,
+  ids: readonly string[],
+  window: TimeWindow | null,
+  how: 'alias' | 'surname',
+  cue: TitleCue | null,
+  drafts: readonly Draft[],
+): Draft | null {
+  // People named earlier in the document, most recent last.
+  const earlier = new Map<string, number>();
+  for (const d of drafts) if (d.mentionType === 'person' && d.entityId) earlier.set(d.entityId, d.start);
+  const token = ctx.tokens[m.first] as Token;
+  const scored = ids
+    .map((id) => {
+      const person = PERSON_BY_ID.get(id) as PersonRecord;
+      const active = window ? activeRoles(person, window) : [];
+      let score = 0;
+      const seenAt = earlier.get(id);
+      if (seenAt !== undefined) score += 3 + seenAt / Math.max(1, token.start);
+      if (active.length > 0) score += 1 + Math.max(...active.map((r) => roleRank(r.role))) * 0.75;
+      if (cue?.role && active.some((r) => r.role === cue.role)) score += 2;
+      if (cue?.country && person.roles.some((r) => r.country === cue.country)) score += 2;
+      if (!window && seenAt === undefined) score += 0.5;
+      const country =
+        person.roles.find((r) => active.includes(r))?.country ?? person.roles[0]?.country ?? null;
+      score += 0.5 * share(ctx, country);
+      return { person, score, seen: seenAt !== undefined, active: active.length > 0, country };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best) return null;
+  if (how === 'surname') {
+    const single = m.first === m.last;
+    if (single && MONTHS_AND_DAYS.has(token.key)) return null;
+    const commonWord = ctx.lowercaseWords.has(token.key);
+    const licensed = best.seen || (cue !== null && best.active) || (best.active && !commonWord);
+    if (!licensed) return null;
+  }
+  const second = scored[1];
+  const clear = !second || best.score - second.score >= 0.5;
+  const total = scored.reduce((sum, s) => sum + Math.max(0, s.score), 0) || 1;
+  const window0 = window ?? null;
+  const country = window0 ? best.country : (best.person.roles[best.person.roles.length - 1]?.country ?? null);
+  const start = cue && !cue.generic && how === 'surname' ? cue.first : m.first;
+  return draftFor(ctx, start === cue?.first ? m.first : m.first, m.last, {
+    mentionType: 'person',
+    entityId: clear ? best.person.id : null,
+    country: clear ? country : null,
+    candidates: scored
+      .slice(0, 5)
+      .map((s) => ({ id: s.person.id, score: round(Math.max(0, s.score) / total) })),
+    lat: null,
+    lon: null,
+    resolution: how === 'surname' && cue?.role ? 'role' : how,
+  });
+}
+
+function resolveTitles(
+  titles: readonly TitleHit[],
+  ctx: DocContext,
+  drafts: readonly Draft[],
+  covered: ReadonlySet<number>,
+): Draft[] {
+  const out: Draft[] = [];
+  for (const title of titles) {
+    if (covered.has(title.first)) continue;
+    const next = ctx.tokens[title.last + 1];
+    const nextGap = next ? ctx.text.slice((ctx.tokens[title.last] as Token).end, next.start) : '';
+    const followedByName = next !== undefined && /^,?\s+$/.test(nextGap);
+    if (followedByName && drafts.some((d) => d.first === title.last + 1 && d.mentionType === 'person'))
+      continue;
+    const titleToken = ctx.tokens[title.first] as Token;
+    // "President Zorblat": a capitalised title followed by a name Dyad does not know.
+    if (followedByName && titleToken.capitalised && next?.capitalised && !covered.has(title.last + 1)) {
+      let last = title.last + 1;
+      while (
+        last + 1 < ctx.tokens.length &&
+        last < title.last + 3 &&
+        (ctx.tokens[last + 1] as Token).capitalised &&
+        ctx.gaps[last] &&
+        !covered.has(last + 1)
+      )
+        last++;
+      out.push(
+        draftFor(ctx, title.last + 1, last, {
+          mentionType: 'person',
+          entityId: null,
+          country: cueForTitle(ctx, title, drafts).country,
+          candidates: [],
+          lat: null,
+          lon: null,
+          resolution: null,
+        }),
+      );
+      continue;
+    }
+    if (title.role === null) continue;
+    const cue = cueForTitle(ctx, title, drafts);
+    if (cue.generic) continue;
+    const window = ctx.windowAt(title.first);
+    if (cue.country && window) {
+      const holders = holdersOf(cue.country, title.role, window);
+      const best = holders[0];
+      if (!best) continue;
+      const total = holders.reduce((s, h) => s + h.days, 0) || 1;
+      out.push(
+        draftFor(ctx, cue.first, title.last, {
+          mentionType: 'person',
+          entityId: holders.length === 1 || best.days / total >= 0.6 ? best.person.id : null,
+          country: cue.country,
+          candidates: holders.slice(0, 5).map((h) => ({ id: h.person.id, score: round(h.days / total) })),
+          lat: null,
+          lon: null,
+          resolution: 'role',
+        }),
+      );
+      continue;
+    }
+    // "the president": the last person named who held that office then
+    const prev = ctx.tokens[title.first - 1];
+    if (prev?.key !== 'the' || !window) continue;
+    const antecedent = [...drafts]
+      .reverse()
+      .find(
+        (d) =>
+          d.start < titleToken.start &&
+          d.mentionType === 'person' &&
+          d.entityId !== null &&
+          PERSON_BY_ID.get(d.entityId)?.roles.some(
+            (r) => r.role === title.role && roleOverlapDays(r, window) > 0,
+          ),
+      );
+    if (antecedent?.entityId) {
+      out.push(
+        draftFor(ctx, title.first - 1, title.last, {
+          mentionType: 'pronoun',
+          entityId: antecedent.entityId,
+          country: antecedent.country,
+          candidates: [{ id: antecedent.entityId, score: 1 }],
+          lat: null,
+          lon: null,
+          resolution: 'coref',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Places
+
+interface ScoredPlace {
+  readonly place: PlaceRecord;
+  readonly score: number;
+}
+
+function share(ctx: DocContext, country: string | null): number {
+  if (!country || ctx.totalWeight === 0) return 0;
+  return (ctx.countryWeight.get(country) ?? 0) / ctx.totalWeight;
+}
+
+function placeCandidates(m: RawMatch, ctx: DocContext): ScoredPlace[] {
+  const curated = m.entries.flatMap((e) => (e.kind === 'place' ? [e.place] : []));
+  const all = [...curated, ...m.cities];
+  if (all.length === 0) return [];
+  const maxShare = Math.max(...all.map((p) => share(ctx, p.country)), 0);
+  return all
+    .map((place) => {
+      const population =
+        place.placeKind === 'city'
+          ? Math.min(1, Math.log10(place.population + 1) / 7)
+          : place.placeKind === 'facility'
+            ? 0.8
+            : 0.7;
+      const context = maxShare > 0 ? share(ctx, place.country) / maxShare : 0;
+      const admin = place.admin1 && ctx.admin1InDoc.has(`${place.country}.${place.admin1}`) ? 1 : 0;
+      return { place, score: 0.35 * population + 0.45 * context + 0.2 * admin };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+function plausibleCity(m: RawMatch, ctx: DocContext, places: readonly ScoredPlace[]): boolean {
+  const prev = previousWord(ctx, m.first);
+  const locative = prev !== null && LOCATIVE.has(prev.key);
+  if (m.first !== m.last) return true;
+  const token = ctx.tokens[m.first] as Token;
+  if (MONTHS_AND_DAYS.has(token.key)) return false;
+  if (COMMON_WORD_TOWNS.has(token.key)) return locative && token.key !== 'of';
+  if (ctx.lowercaseWords.has(token.key) && !locative) return false;
+  // part of a longer proper name: "Harold Wilson", "Paris Agreement"
+  if (
+    prev?.capitalised &&
+    ctx.sentenceOfToken[m.first - 1] === ctx.sentenceOfToken[m.first] &&
+    !isSentenceStart(ctx, m.first - 1)
+  )
+    return false;
+  const next = ctx.tokens[m.last + 1];
+  if (next?.capitalised && ctx.gaps[m.last] && /^\s$/.test(ctx.text.slice(token.end, next.start)))
+    return false;
+  const best = places[0];
+  if (!best) return false;
+  return locative || share(ctx, best.place.country) > 0 || best.place.population >= 100_000;
+}
+
+function isSentenceStart(ctx: DocContext, tokenIndex: number): boolean {
+  return tokenIndex === 0 || ctx.sentenceOfToken[tokenIndex - 1] !== ctx.sentenceOfToken[tokenIndex];
+}
+
+function placeDraft(ctx: DocContext, m: RawMatch, places: readonly ScoredPlace[]): Draft {
+  const best = places[0] as ScoredPlace;
+  const second = places[1];
+  const clear = !second || best.score - second.score >= 0.05;
+  const total = places.reduce((s, p) => s + p.score, 0) || 1;
+  return draftFor(ctx, m.first, m.last, {
+    mentionType: best.place.placeKind === 'facility' ? 'facility' : 'place',
+    entityId: clear ? best.place.id : null,
+    country: clear ? best.place.country : null,
+    candidates: places.slice(0, 5).map((p) => ({ id: p.place.id, score: round(p.score / total) })),
+    lat: clear ? best.place.lat : null,
+    lon: clear ? best.place.lon : null,
+    resolution: best.place.placeKind === 'city' ? 'gazetteer' : 'alias',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Coreference within a paragraph
+
+function resolveCoreference(
+  ctx: DocContext,
+  drafts: readonly Draft[],
+  covered: ReadonlySet<number>,
+): Draft[] {
+  const out: Draft[] = [];
+  const resolved = (d: Draft): boolean => d.entityId !== null;
+  const sameParagraph = (a: number, b: number): boolean =>
+    ctx.paragraphOfSentence[a] === ctx.paragraphOfSentence[b];
+  const people = drafts.filter((d) => d.mentionType === 'person' && resolved(d));
+  const statesAndOrgs = drafts.filter(
+    (d) => (d.mentionType === 'state' || d.mentionType === 'organisation') && resolved(d),
+  );
+  const personChain: Draft[] = [...people];
+  const countryish = drafts.filter(
+    (d) => (d.mentionType === 'state' && resolved(d)) || (d.mentionType === 'place' && d.country !== null),
+  );
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    if (covered.has(i)) continue;
+    const token = ctx.tokens[i] as Token;
+    const sentence = ctx.sentenceOfToken[i] ?? 0;
+    if (PRONOUNS_PERSON.has(token.key)) {
+      const antecedent = personAntecedent(personChain, token, sentence, sameParagraph);
+      if (!antecedent?.entityId) continue;
+      const d = draftFor(ctx, i, i, {
+        mentionType: 'pronoun',
+        entityId: antecedent.entityId,
+        country: antecedent.country,
+        candidates: [{ id: antecedent.entityId, score: 1 }],
+        lat: null,
+        lon: null,
+        resolution: 'coref',
+      });
+      out.push(d);
+      insertSorted(personChain, d);
+      continue;
+    }
+    if (token.key === 'its') {
+      const antecedent = lastBefore(statesAndOrgs, token.start, (d) => d.sentence >= sentence - 1);
+      if (antecedent?.entityId) out.push(corefDraft(ctx, i, i, antecedent));
+      continue;
+    }
+    const next = ctx.tokens[i + 1];
+    const third = ctx.tokens[i + 2];
+    if ((token.key === 'the' || token.key === 'that') && next?.key === 'country' && ctx.gaps[i]) {
+      // "the country" rarely means the subject of its own sentence ("Moscow kept aiding the country"): prefer a
+      // state named in an earlier sentence of the paragraph.
+      const inParagraph = (d: Draft): boolean =>
+        (d.mentionType === 'state' || (d.mentionType === 'place' && d.country !== null)) &&
+        sameParagraph(d.sentence, sentence);
+      const antecedent =
+        lastBefore(countryish, token.start, (d) => inParagraph(d) && d.sentence < sentence) ??
+        lastBefore(countryish, token.start, inParagraph);
+      if (antecedent?.country)
+        out.push(corefDraft(ctx, i, i + 1, { ...antecedent, entityId: antecedent.country }));
+      continue;
+    }
+    const pairStart =
+      (token.key === 'the' && next?.key === 'two') || token.key === 'both'
+        ? token.key === 'both'
+          ? i + 1
+          : i + 2
+        : -1;
+    if (pairStart >= 0) {
+      const noun = ctx.tokens[pairStart];
+      if (!noun) continue;
+      const pool =
+        noun.key === 'leaders' || noun.key === 'men'
+          ? personChain
+          : PAIR_STATE_NOUNS.has(noun.key)
+            ? statesAndOrgs.filter((d) => d.mentionType === 'state')
+            : null;
+      if (!pool) continue;
+      const distinct = mostFrequentBefore(pool, token.start, 2);
+      if (distinct.length === 2 && third !== undefined) {
+        out.push(
+          draftFor(ctx, i, pairStart, {
+            mentionType: 'pronoun',
+            entityId: null,
+            country: null,
+            candidates: distinct.map((d) => ({ id: d.entityId as string, score: 0.5 })),
+            lat: null,
+            lon: null,
+            resolution: 'coref',
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+const PAIR_STATE_NOUNS = new Set(['countries', 'states', 'neighbours', 'neighbors', 'sides', 'governments']);
+const PAIR_WINDOW = 30;
+
+/** The `n` entities named most often among the last mentions before `offset` ("the two leaders"). */
+function mostFrequentBefore(pool: readonly Draft[], offset: number, n: number): Draft[] {
+  const before = pool.filter((d) => d.start < offset && d.entityId !== null).slice(-PAIR_WINDOW);
+  const counts = new Map<string, { draft: Draft; count: number; last: number }>();
+  before.forEach((d, k) => {
+    const id = d.entityId as string;
+    const entry = counts.get(id) ?? { draft: d, count: 0, last: 0 };
+    counts.set(id, { draft: d, count: entry.count + 1, last: k });
+  });
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count || b.last - a.last)
+    .slice(0, n)
+    .map((e) => e.draft);
+}
+
+function corefDraft(ctx: DocContext, first: number, last: number, antecedent: Draft): Draft {
+  return draftFor(ctx, first, last, {
+    mentionType: 'pronoun',
+    entityId: antecedent.entityId,
+    country: antecedent.country,
+    candidates: [{ id: antecedent.entityId as string, score: 1 }],
+    lat: antecedent.lat,
+    lon: antecedent.lon,
+    resolution: 'coref',
+  });
+}
+
+function lastBefore(list: readonly Draft[], offset: number, ok: (d: Draft) => boolean): Draft | null {
+  for (let k = list.length - 1; k >= 0; k--) {
+    const d = list[k] as Draft;
+    if (d.start < offset && ok(d)) return d;
+  }
+  return null;
+}
+
+function insertSorted(list: Draft[], d: Draft): void {
+  let k = list.length;
+  while (k > 0 && (list[k - 1] as Draft).start > d.start) k--;
+  list.splice(k, 0, d);
+}
+
+/**
+ * A subject pronoun (the first person mention of its sentence) refers to the subject of the previous sentence that
+ * names a person; an object pronoun ("showed him") to its own sentence's subject; a possessive to the nearest person.
+ */
+function personAntecedent(
+  chain: readonly Draft[],
+  token: Token,
+  sentence: number,
+  sameParagraph: (a: number, b: number) => boolean,
+): Draft | null {
+  const inSentence = chain.filter((d) => d.sentence === sentence && d.start < token.start);
+  if (inSentence.length > 0) {
+    if (PRONOUN_OBJECT.has(token.key)) return inSentence[0] as Draft;
+    return inSentence[inSentence.length - 1] as Draft;
+  }
+  for (let s = sentence - 1; s >= 0 && sameParagraph(s, sentence) && s >= sentence - 3; s--) {
+    const subject = chain.find((d) => d.sentence === s);
+    if (subject) return subject;
+  }
+  return null;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export { squash };
