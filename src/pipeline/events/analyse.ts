@@ -617,7 +617,7 @@ function followsPastVerb(tokens: readonly Token[], slot: MentionSlot): boolean {
   let k = slot.first - 1;
   while (k >= 0 && ['the', 'a', 'an'].includes((tokens[k] as Token).lower)) k--;
   const previous = tokens[k];
-  return previous !== undefined && previous.isWord && /^[a-z]+ed$/.test(previous.text);
+  return previous?.isWord === true && /^[a-z]+ed$/.test(previous.text);
 }
 
 function firstOfNounPhrase(view: SentenceView, match: TriggerMatch): number {
