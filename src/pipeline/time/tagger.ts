@@ -239,8 +239,8 @@ function yearFor(env: Env, month: number, day: number | null, start: number, end
   for (const year of [dct.year - 1, dct.year, dct.year + 1]) {
     const distance = (year - dct.year) * 366 + targetDays - dctDays;
     const slack = day === null ? 31 : 7;
-    if (tense === 'past' && distance > slack && Math.abs(distance) > 45) continue;
-    if (tense === 'future' && distance < -slack && Math.abs(distance) > 45) continue;
+    if (tense === 'past' && distance > slack && Math.abs(distance) > 150) continue;
+    if (tense === 'future' && distance < -slack && Math.abs(distance) > 150) continue;
     if (Math.abs(distance) < bestDistance) {
       bestDistance = Math.abs(distance);
       best = year;
@@ -482,7 +482,7 @@ rule('range-years', `${B}${YEAR_RE}${RANGE_SEP}(1[0-9]{3}|20[0-9]{2}|\\d{2})${B}
   if ((y2raw ?? '').length === 2) {
     to = Math.floor(from / 100) * 100 + to;
     if (to <= from) return null;
-    if (/^\d{4}-\d{2}$/.test(m[0])) return null; // 2023-10 is a month in ISO form
+    if (/^\d{4}-(?:0[1-9]|1[0-2])$/.test(m[0])) return null; // 2023-10 is a month in ISO form
   }
   if (to <= from || to - from > 200) return null;
   const before = m.input.slice(Math.max(0, m.index - 12), m.index);
@@ -879,7 +879,7 @@ rule('today', `${B}(today|tonight|yesterday|tomorrow)${B}`, (m) => {
 // "this year", "last month", "next week", "this weekend", "last night", "this morning"
 rule(
   'this-unit',
-  `${B}(this|last|next|coming|past)\\s+(week|weekend|month|year|quarter|decade|morning|afternoon|evening|night)${B}`,
+  `${B}(this|last|next|coming|past)\\s+(?:fiscal\\s+)?(week|weekend|month|year|quarter|decade|morning|afternoon|evening|night)${B}`,
   (m, text) => {
     const relation = (m[1] ?? '').toLowerCase();
     const unitWord = (m[2] ?? '').toLowerCase();
@@ -951,10 +951,53 @@ rule('ago', `${B}(?:(${NUMBER_RE})[\\s-]+)?(${UNIT_RE})\\s+ago${B}`, (m) => {
   return base('relative-dct-ago', m.index, m.index + m[0].length, (env) => {
     if (count === null) return { type: 'DATE', value: 'PAST_REF' };
     if (!env.dct || !Number.isInteger(count)) return null;
+    const period = unit === 'year' ? currentPeriod(env, m.index) : null;
+    if (period) {
+      const value = shift(period.value, -count, 'year');
+      if (value)
+        return {
+          type: 'DATE',
+          value,
+          anchor: { basis: 'narrative', value: period.value, index: period.index },
+          anchorRule: 'relative-comparison-period',
+        };
+    }
     const value = shift(formatDay(env.dctDay ?? { year: 0, month: 1, day: 1 }), -count, unit);
     return value ? { type: 'DATE', value, anchor: { basis: 'dct', value: env.dct, index: null } } : null;
   });
 });
+
+/**
+ * In results reporting, "a year ago" and "the year-earlier quarter" compare with the period just named
+ * ("third-quarter profit rose from a year ago"): the same quarter, a year back.
+ */
+function currentPeriod(env: Env, at: number): HistoryEntry | null {
+  const recent = env.anchor('half', at, 250);
+  if (!recent || (recent.granularity !== 'quarter' && recent.granularity !== 'half')) return null;
+  return env.dctDay && Number(recent.value.slice(0, 4)) >= env.dctDay.year - 1 ? recent : null;
+}
+
+// "the year-earlier quarter", "the year-ago period", "year-earlier"
+rule(
+  'year-earlier',
+  `${B}(?:the\\s+)?year-(?:earlier|ago)(?:\\s+(?:quarter|period|level|results?))?${B}`,
+  (m) => {
+    const start = m.index;
+    return base('relative-comparison', start, m.index + m[0].length, (env) => {
+      const period = currentPeriod(env, start);
+      const anchorValue = period?.value ?? (env.dctDay ? String(env.dctDay.year) : null);
+      if (!anchorValue) return null;
+      const value = shift(anchorValue, -1, 'year');
+      if (!value) return null;
+      return {
+        type: 'DATE',
+        value,
+        anchor: { basis: period ? 'narrative' : 'dct', value: anchorValue, index: period?.index ?? null },
+        anchorRule: 'relative-comparison-period',
+      };
+    });
+  },
+);
 
 // Open references to the present, past and future (TimeBank conventions).
 const REFERENCES: ReadonlyArray<readonly [string, string]> = [
@@ -1151,6 +1194,16 @@ rule(
   },
 );
 
+// "recent weeks", "recent months": TimeBank reads these as vague durations.
+rule('duration-recent', `${B}recent\\s+(weeks|months|days|hours)${B}`, (m) => {
+  const unit = parseUnit(m[1] ?? '');
+  if (!unit) return null;
+  return base('duration', m.index, m.index + m[0].length, () => ({
+    type: 'DURATION',
+    value: durationValue(null, unit),
+  }));
+});
+
 // Bare plural units after a preposition: "for years", "in decades"
 rule(
   'duration-vague',
@@ -1250,6 +1303,45 @@ rule(
     });
   },
 );
+
+// 24-hour clock with a zone: "15:00 GMT", "0900 GMT Saturday"
+rule(
+  'clock-24h',
+  `${B}([01]?\\d|2[0-3]):?([0-5]\\d)\\s*(?:GMT|UTC|[A-Z]{1,3}T|hours|hrs)${B}(?:,?\\s+(?:on\\s+)?(${WEEKDAY_RE}|today|yesterday|tomorrow))?`,
+  (m) => {
+    const [, hh, mm, dayWord] = m;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    return base('clock', start, end, (env) => {
+      const dct = env.dctDay;
+      let day: string | null = null;
+      if (dayWord && dct) {
+        const weekday = WEEKDAYS[dayWord.toLowerCase()];
+        if (weekday) day = weekdayDate(env, weekday, null, start, end);
+        else
+          day = formatDay(addDays(dct, /yesterday/i.test(dayWord) ? -1 : /tomorrow/i.test(dayWord) ? 1 : 0));
+      } else {
+        const recent = env.anchor('day', start, 200);
+        day = recent ? (recent.value.split('T')[0] ?? null) : dct ? formatDay(dct) : null;
+      }
+      return { type: 'TIME', value: `${day ?? 'XXXX-XX-XX'}T${pad(Number(hh))}:${mm}` };
+    });
+  },
+  'g',
+);
+
+// Years said in words, as in broadcast transcripts: "nineteen ninety-six"
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+rule('year-words', `${B}(${TEENS})[\\s-]+(${TENS})(?:[\\s-]+(${UNITS}))?${B}`, (m) => {
+  const century = parseQuantity(m[1] ?? '');
+  const tens = parseQuantity(m[2] ?? '');
+  const units = m[3] ? parseQuantity(m[3]) : 0;
+  if (!century || !tens || units === null || units === undefined) return null;
+  const year = century * 100 + tens + units;
+  return base('date-absolute', m.index, m.index + m[0].length, () => ({ type: 'DATE', value: pad(year, 4) }));
+});
 
 rule('noon', `${B}(noon|midnight|midday)${B}`, (m) => {
   const time = (m[1] ?? '').toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00';
