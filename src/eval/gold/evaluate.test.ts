@@ -83,8 +83,21 @@ describe('evalGold', () => {
       document: 'trip.txt',
       timexes: [timex('10 September', '2023-09-10'), timex('11 September', '2023-09-11')],
     });
-    await expect(evalGold({ goldDir, corpusDir, pipeline })).rejects.toThrow(
+    let runs = 0;
+    const counting: Pipeline = {
+      stages: [
+        {
+          extractor: { name: 'count', version: '1' },
+          run: () => {
+            runs++;
+            return [];
+          },
+        },
+      ],
+    };
+    await expect(evalGold({ goldDir, corpusDir, pipeline: counting })).rejects.toThrow(
       'gold/trip.json: timexes[1].evidence: not found in the document',
     );
+    expect(runs).toBe(0);
   });
 });

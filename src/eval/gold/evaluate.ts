@@ -9,8 +9,8 @@ import { contextFor, type Pipeline, pipelineVersion, runPipeline } from '../../p
 import { findingsToGold } from './convert.js';
 import { MATCHING_METHOD } from './matching.js';
 import { type DocumentReport, type GoldReport, headlineOf, type SkippedGold } from './report.js';
-import { parseGoldJson } from './schema.js';
-import { scoreDocument, sumLayerScores } from './score.js';
+import { type GoldFile, parseGoldJson } from './schema.js';
+import { checkGoldAgainstText, scoreDocument, sumLayerScores } from './score.js';
 
 export interface EvalGoldOptions {
   readonly goldDir: string;
@@ -35,6 +35,15 @@ export async function evalGold(options: EvalGoldOptions): Promise<GoldReport> {
   const documents: DocumentReport[] = [];
   const skipped: SkippedGold[] = [];
   if (options.predictionsOut) await mkdir(options.predictionsOut, { recursive: true });
+  // Every gold file is read and checked against its document before any extraction runs, so a bad file
+  // fails the run at once, naming the item.
+  const cases: {
+    goldName: string;
+    label: string;
+    gold: GoldFile;
+    documentName: string;
+    document: DyadDocument;
+  }[] = [];
   for (const goldName of goldFiles) {
     const label = `${goldFolder}/${goldName}`;
     const gold = parseGoldJson(await readFile(join(options.goldDir, goldName), 'utf8'), label);
@@ -42,7 +51,10 @@ export async function evalGold(options: EvalGoldOptions): Promise<GoldReport> {
     const candidates = [gold.document, ...DOCUMENT_EXTENSIONS.map((ext) => `${stem}${ext}`)];
     const documentName = candidates.find((name) => corpusFiles.has(name));
     if (!documentName) {
-      skipped.push({ gold: goldName, reason: `no ${candidates.join(' / ')} in ${options.corpusDir}` });
+      skipped.push({
+        gold: goldName,
+        reason: `no ${[...new Set(candidates)].join(' / ')} in ${options.corpusDir}`,
+      });
       continue;
     }
     const bytes = await readFile(join(options.corpusDir, documentName));
@@ -51,6 +63,7 @@ export async function evalGold(options: EvalGoldOptions): Promise<GoldReport> {
       skipped.push({ gold: goldName, reason: `${documentName}: ${read.reason}` });
       continue;
     }
+    checkGoldAgainstText(gold, read.document.text, label);
     const document: DyadDocument = {
       kind: 'document',
       id: documentId(read.document.text),
@@ -63,9 +76,13 @@ export async function evalGold(options: EvalGoldOptions): Promise<GoldReport> {
       language: read.document.metadata.language ?? 'en',
       text: read.document.text,
     };
+    cases.push({ goldName, label, gold, documentName, document });
+  }
+  for (const { goldName, label, gold, documentName, document } of cases) {
     const findings = runPipeline(options.pipeline, document, contextFor(document));
     const predictions = findingsToGold(document, findings, documentName);
     if (options.predictionsOut) {
+      const stem = goldName.slice(0, -'.json'.length);
       await writeFile(
         join(options.predictionsOut, `${stem}.json`),
         `${JSON.stringify(predictions, null, 1)}\n`,
