@@ -6,7 +6,7 @@
  * shifted dates. They are written to a temp dir and deleted afterwards.
  */
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -76,6 +76,12 @@ async function writeFile(path: string, rows: number, source: string[][]): Promis
   );
 }
 
+/** CPU seconds (user + system, all threads) since `start`: a fairer clock than wall time on a shared machine. */
+function cpuSeconds(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
@@ -86,6 +92,8 @@ interface Result {
   fileMb: number;
   sqliteSeconds: number;
   sqliteRowsPerSecond: number;
+  sqliteCpu: number;
+  duckCpu: number;
   peakRssMb: number;
   duckSeconds: number;
   duckRowsPerSecond: number;
@@ -112,8 +120,10 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
   }, 50);
   console.log('  importing into SQLite…');
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const result = await importFile(coded, 'gdelt', file);
   const sqliteSeconds = (performance.now() - started) / 1000;
+  const sqliteCpu = cpuSeconds(cpuStarted);
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   if (result.status !== 'ok') throw new Error(`import failed: ${result.reason}`);
@@ -121,11 +131,14 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
   console.log('  loading the same file into DuckDB…');
   const duck = await DuckDBInstance.create(join(dir, `duck-${rows}.duckdb`));
   const connection = await duck.connect();
+  await connection.run('SET threads = 2');
   const duckStarted = performance.now();
+  const duckCpuStarted = process.cpuUsage();
   await connection.run(
     `CREATE TABLE ev AS SELECT * FROM read_csv('${file}', delim='\t', header=false, quote='', escape='', auto_detect=true, sample_size=20000)`,
   );
   const duckSeconds = (performance.now() - duckStarted) / 1000;
+  const duckCpu = cpuSeconds(duckCpuStarted);
 
   const [top] = await coded.topPairs({ limit: 1 });
   if (!top) throw new Error('no pairs');
@@ -164,6 +177,8 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
     fileMb,
     sqliteSeconds,
     sqliteRowsPerSecond: rows / sqliteSeconds,
+    sqliteCpu,
+    duckCpu,
     peakRssMb: peakRss / 1e6,
     duckSeconds,
     duckRowsPerSecond: rows / duckSeconds,
@@ -190,13 +205,18 @@ async function main(): Promise<void> {
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
+  const load = (cpus: number) => `${(cpus).toFixed(2)}`;
   console.log(
-    '\n| rows | file MB | SQLite import s | rows/s | peak RSS MB | DuckDB load s | DuckDB rows/s | SQLite/DuckDB | pair by month | Dyad query ms | DuckDB query ms |',
+    `\nmachine load average while measuring: ${load(os.loadavg()[0] ?? 0)} on ${os.cpus().length} cores (wall-clock rates suffer when other work shares the cores; CPU-time rates do less)`,
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    '\n| rows | file MB | Dyad import s (wall) | rows/s wall | rows/s per CPU-s | peak RSS MB | DuckDB load s (wall) | DuckDB rows/s wall | DuckDB rows/s per CPU-s | Dyad/DuckDB wall | pair by month | Dyad query ms | DuckDB query ms |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  const n = (x: number) => Math.round(x).toLocaleString('en');
   for (const r of results) {
     console.log(
-      `| ${r.rows.toLocaleString('en')} | ${r.fileMb.toFixed(0)} | ${r.sqliteSeconds.toFixed(1)} | ${Math.round(r.sqliteRowsPerSecond).toLocaleString('en')} | ${r.peakRssMb.toFixed(0)} | ${r.duckSeconds.toFixed(1)} | ${Math.round(r.duckRowsPerSecond).toLocaleString('en')} | ${(r.sqliteRowsPerSecond / r.duckRowsPerSecond).toFixed(2)} | ${r.pair}, ${r.periods} months | ${r.sqliteQueryMs.toFixed(2)} | ${r.duckQueryMs.toFixed(2)} |`,
+      `| ${n(r.rows)} | ${r.fileMb.toFixed(0)} | ${r.sqliteSeconds.toFixed(1)} | ${n(r.sqliteRowsPerSecond)} | ${n(r.rows / r.sqliteCpu)} | ${r.peakRssMb.toFixed(0)} | ${r.duckSeconds.toFixed(1)} | ${n(r.duckRowsPerSecond)} | ${n(r.rows / r.duckCpu)} | ${(r.sqliteRowsPerSecond / r.duckRowsPerSecond).toFixed(2)} | ${r.pair}, ${r.periods} months | ${r.sqliteQueryMs.toFixed(2)} | ${r.duckQueryMs.toFixed(2)} |`,
     );
   }
 }

@@ -2,7 +2,7 @@
  * GDELT event rows (1.0: 57 or 58 columns; 2.0: 61 columns) and 2.0 Mentions rows (16 columns),
  * tab-separated without header. Parsing is hot (millions of rows), so fields are cut with indexOf.
  */
-import type { CodedEventRow, CodedMentionRow } from '../store/coded.js';
+import { type CodedEventRow, type CodedMentionRow, codedKeyRange } from '../store/coded.js';
 import { type CodeTables, dayNumber } from './codes.js';
 
 export type RowResult<T> =
@@ -13,6 +13,9 @@ export const GDELT_EVENT_COLUMNS = [57, 58, 61] as const;
 export const GDELT_MENTION_COLUMNS = 16;
 
 const MAX_FIELDS = 64;
+const GDELT_KEY_BASE = codedKeyRange('gdelt')[0];
+// GLOBALEVENTIDs are about 10 digits; longer ones would leave GDELT's key band.
+const MAX_ID_DIGITS = 13;
 const starts = new Int32Array(MAX_FIELDS + 1);
 
 /** Records where each tab-separated field starts; returns the field count (MAX_FIELDS + 1 when more). */
@@ -52,14 +55,6 @@ export function tabFieldCount(line: string): number {
   return cutFields(line);
 }
 
-function hostOf(url: string): string | null {
-  const scheme = url.indexOf('://');
-  if (scheme === -1) return null;
-  const end = url.indexOf('/', scheme + 3);
-  const host = url.slice(scheme + 3, end === -1 ? url.length : end);
-  return host.startsWith('www.') ? host.slice(4) : host || null;
-}
-
 function isDigits(value: string): boolean {
   if (value.length === 0) return false;
   for (let i = 0; i < value.length; i++) {
@@ -92,7 +87,9 @@ export function parseGdeltEvent(line: string, tables: CodeTables): RowResult<Cod
     };
   }
   const id = field(line, 0);
-  if (!isDigits(id)) return { ok: false, reason: `bad GLOBALEVENTID '${id.slice(0, 20)}'` };
+  if (!isDigits(id) || id.length > MAX_ID_DIGITS) {
+    return { ok: false, reason: `bad GLOBALEVENTID '${id.slice(0, 20)}'` };
+  }
   const dateText = field(line, 1);
   const day = gdeltDay(dateText);
   if (day === null || dateText.length !== 8)
@@ -113,6 +110,7 @@ export function parseGdeltEvent(line: string, tables: CodeTables): RowResult<Cod
     row: {
       dataset: 'gdelt',
       originalId: id,
+      key: GDELT_KEY_BASE + Number(id),
       day,
       sourceActor: actorId(field(line, 7), field(line, 8)),
       targetActor: actorId(field(line, 17), field(line, 18)),
@@ -124,7 +122,8 @@ export function parseGdeltEvent(line: string, tables: CodeTables): RowResult<Cod
       mode: code.mode,
       goldstein,
       sourceUrl: url,
-      sourceName: url ? hostOf(url) : null,
+      // GDELT event files name no source; the Mentions files do (MentionSourceName).
+      sourceName: null,
       actionCountry: fips.length > 0 ? (tables.fipsToIso3.get(fips) ?? null) : null,
       lat: numberOrNull(field(line, v2 ? action + 5 : action + 4)),
       lon: numberOrNull(field(line, v2 ? action + 6 : action + 5)),

@@ -2,7 +2,7 @@
  * ICEWS and ACLED rows: delimited text with a header row, mapped by column name.
  */
 import { PLOVER_QUAD } from '../analysis/pair.js';
-import type { CodedEventRow } from '../store/coded.js';
+import { type CodedDataset, type CodedEventRow, codedEventKey } from '../store/coded.js';
 import { type CodeTables, dayNumber, normaliseCountryName } from './codes.js';
 import type { RowResult } from './gdelt.js';
 
@@ -63,6 +63,10 @@ export function parseDay(value: string): number | null {
   return null;
 }
 
+function keyOf(dataset: CodedDataset, id: string): number | null {
+  return id.length > 0 ? codedEventKey(dataset, id) : null;
+}
+
 export function countryId(name: string, tables: CodeTables): string | null {
   if (name.length === 0) return null;
   if (name.length === 3 && tables.iso3.has(name)) return name;
@@ -80,7 +84,8 @@ export function parseIcewsRow(
     return { ok: false, reason: `wrong column count: ${fields.length} (header has ${header.size})` };
   }
   const id = cell(fields, header, 'event_id');
-  if (id.length === 0) return { ok: false, reason: 'empty event_id' };
+  const key = keyOf('icews', id);
+  if (key === null) return { ok: false, reason: `unsupported event_id '${id.slice(0, 20)}'` };
   const dateText = cell(fields, header, 'event_date');
   const day = parseDay(dateText);
   if (day === null) return { ok: false, reason: `bad date '${dateText.slice(0, 20)}'` };
@@ -94,6 +99,7 @@ export function parseIcewsRow(
     row: {
       dataset: 'icews',
       originalId: id,
+      key,
       day,
       sourceActor: countryId(sourceCountry, tables),
       targetActor: countryId(targetCountry, tables),
@@ -140,7 +146,8 @@ export function parseAcledRow(
     return { ok: false, reason: `wrong column count: ${fields.length} (header has ${header.size})` };
   }
   const id = cell(fields, header, 'event_id_cnty');
-  if (id.length === 0) return { ok: false, reason: 'empty event_id_cnty' };
+  const key = keyOf('acled', id);
+  if (key === null) return { ok: false, reason: `unsupported event_id_cnty '${id.slice(0, 20)}'` };
   const dateText = cell(fields, header, 'event_date');
   const day = parseDay(dateText);
   if (day === null) return { ok: false, reason: `bad date '${dateText.slice(0, 20)}'` };
@@ -156,6 +163,7 @@ export function parseAcledRow(
     row: {
       dataset: 'acled',
       originalId: id,
+      key,
       day,
       sourceActor: acledActor(actor1, tables),
       targetActor: acledActor(actor2, tables),

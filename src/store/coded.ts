@@ -10,11 +10,46 @@ export const CODED_DATASETS: readonly CodedDataset[] = ['gdelt', 'icews', 'acled
 /** Where a rollup count came from: an external event dataset, or events Dyad extracted from text. */
 export type EventOrigin = 'coded' | 'extracted';
 
+// Each dataset owns a 2^48-wide band of integer keys, so one INTEGER PRIMARY KEY (the cheapest key SQLite
+// has) identifies a row of any dataset and re-imports are idempotent by key.
+const KEY_BAND = 2 ** 48;
+const DATASET_BAND: Record<CodedDataset, number> = { gdelt: 1, icews: 2, acled: 3 };
+const MAX_NUMERIC_ID = 2 ** 44;
+const ALPHA_ID = /^([A-Z]{1,4})(\d{1,7})$/;
+
+/**
+ * The integer key of a dataset row: numeric ids (GDELT, ICEWS) as they are; ids of 1–4 capital letters
+ * and up to 7 digits (ACLED's `UGA7752`) with the letters read as a base-27 number above the digits.
+ * Null for any other id form.
+ */
+export function codedEventKey(dataset: CodedDataset, originalId: string): number | null {
+  let local: number;
+  if (/^\d{1,15}$/.test(originalId)) {
+    local = Number(originalId);
+    if (local >= MAX_NUMERIC_ID) return null;
+  } else {
+    const match = ALPHA_ID.exec(originalId);
+    if (!match) return null;
+    let letters = 0;
+    for (const ch of match[1] as string) letters = letters * 27 + (ch.charCodeAt(0) - 64);
+    local = letters * 10_000_000 + Number(match[2]);
+  }
+  return DATASET_BAND[dataset] * KEY_BAND + local;
+}
+
+/** The key range [first, last] of a dataset. */
+export function codedKeyRange(dataset: CodedDataset): readonly [number, number] {
+  const first = DATASET_BAND[dataset] * KEY_BAND;
+  return [first, first + KEY_BAND - 1];
+}
+
 /** One row of an event dataset, mapped to Dyad's ids. */
 export interface CodedEventRow {
   readonly dataset: CodedDataset;
   /** The dataset's own id (GLOBALEVENTID, ICEWS event_id, ACLED event_id_cnty). */
   readonly originalId: string;
+  /** codedEventKey(dataset, originalId). */
+  readonly key: number;
   /** Event day as yyyymmdd. */
   readonly day: number;
   /** Actor ids: ISO alpha-3 for states; null when the row names no such actor. */

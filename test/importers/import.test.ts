@@ -8,6 +8,7 @@ import { analysePair } from '../../src/analysis/pair.js';
 import { main } from '../../src/cli/main.js';
 import type { DyadDocument, DyadEvent, Finding } from '../../src/domain/model.js';
 import { importFile } from '../../src/importers/import.js';
+import { codedEventKey } from '../../src/store/coded.js';
 import { SqliteCodedEventStore } from '../../src/store/sqlite/coded-store.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
@@ -78,8 +79,8 @@ describe('GDELT import of hand-written files', () => {
     const result = await importFile(coded, 'gdelt', write('good.CSV', `${GOOD_ROWS.join('\n')}\n`));
     expect(result).toMatchObject({ status: 'ok', content: 'events', rows: 4, inserted: 4, badRows: 0 });
     const row = store.connection
-      .prepare("SELECT * FROM coded_events WHERE dataset = 'gdelt' AND original_id = '3'")
-      .get() as Record<string, unknown>;
+      .prepare('SELECT * FROM coded_events WHERE key = ?')
+      .get(codedEventKey('gdelt', '3')) as Record<string, unknown>;
     expect(row).toMatchObject({
       day: 20240620,
       source_actor: 'RUS',
@@ -90,7 +91,7 @@ describe('GDELT import of hand-written files', () => {
       goldstein: 8,
       action_country: 'PRK',
       source_url: 'https://example.org/news/3',
-      source_name: 'example.org',
+      original_id: null,
     });
     const analysis = analysePair(
       await coded.pairRollup({ a: 'PRK', b: 'RUS', direction: 'both', origin: 'all' }),
@@ -188,8 +189,8 @@ describe.skipIf(!hasShared)('import of the real samples in ../shared/data', () =
     expect(result).toMatchObject({ status: 'ok', rows: 710, inserted: 710, badRows: 0 });
     // A 57-column backfile row (1982): no SOURCEURL, ActionGeo FIPS CA → CAN.
     const row = store.connection
-      .prepare("SELECT * FROM coded_events WHERE original_id = '1552839'")
-      .get() as Record<string, unknown>;
+      .prepare('SELECT * FROM coded_events WHERE key = ?')
+      .get(codedEventKey('gdelt', '1552839')) as Record<string, unknown>;
     expect(row).toMatchObject({
       day: 19820102,
       source_actor: 'CAN',
@@ -207,8 +208,8 @@ describe.skipIf(!hasShared)('import of the real samples in ../shared/data', () =
     const events = await importFile(coded, 'gdelt', join(SHARED, 'gdelt/20250801140000.export.CSV.excerpt'));
     expect(events).toMatchObject({ status: 'ok', rows: 15, inserted: 15, badRows: 0 });
     const irish = store.connection
-      .prepare("SELECT action_country, lat, lon FROM coded_events WHERE original_id = '1255244971'")
-      .get();
+      .prepare('SELECT action_country, lat, lon FROM coded_events WHERE key = ?')
+      .get(codedEventKey('gdelt', '1255244971'));
     expect(irish).toEqual({ action_country: 'IRL', lat: 51.6231, lon: -8.87056 });
     const mentions = await importFile(coded, 'gdelt', join(SHARED, 'gdelt/mentionssamp.csv'));
     expect(mentions).toMatchObject({ status: 'ok', content: 'mentions', rows: 1635, badRows: 0 });
@@ -237,6 +238,12 @@ describe.skipIf(!hasShared)('import of the real samples in ../shared/data', () =
     );
     expect(analysis.total.count).toBeGreaterThan(50);
     expect(analysis.total.byType.ASSAULT).toBeGreaterThan(analysis.total.count / 2);
+    expect(await coded.countEvents('acled')).toBe(result.inserted);
+    expect(await coded.countEvents('gdelt')).toBe(0);
+    const uga = store.connection
+      .prepare('SELECT original_id, source_code FROM coded_events WHERE key = ?')
+      .get(codedEventKey('acled', 'UGA7752'));
+    expect(uga).toEqual({ original_id: 'UGA7752', source_code: 'Rioters (Uganda)' });
     const codebook = await importFile(coded, 'acled', join(SHARED, 'acled/acled_codebook.csv'));
     expect(codebook.status).toBe('failed');
   });

@@ -12,6 +12,7 @@ import type {
   PairRollupRow,
   PairSummary,
 } from '../coded.js';
+import { codedKeyRange } from '../coded.js';
 
 // Rollup deltas are kept in memory between flushes; flushing this often keeps memory flat on huge files.
 const ROLLUP_FLUSH_CELLS = 50_000;
@@ -109,7 +110,7 @@ export class SqliteCodedEventStore implements CodedEventStore {
   beginImport(): CodedImportBatch {
     if (this.importing) throw new Error('an import is already in progress on this connection');
     this.insertEvent ??= this.connection.prepare(
-      `INSERT OR IGNORE INTO coded_events (dataset, original_id, day, source_actor, target_actor, source_code,
+      `INSERT OR IGNORE INTO coded_events (key, original_id, day, source_actor, target_actor, source_code,
          target_code, cameo, quad, plover, mode, goldstein, source_url, source_name, action_country, lat, lon)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -133,8 +134,9 @@ export class SqliteCodedEventStore implements CodedEventStore {
     return {
       addEvent(row: CodedEventRow): boolean {
         const result = insertEvent.run(
-          row.dataset,
-          row.originalId,
+          row.key,
+          // A numeric id is spelled by the key itself.
+          isDigits(row.originalId) ? null : row.originalId,
           row.day,
           row.sourceActor,
           row.targetActor,
@@ -192,7 +194,9 @@ export class SqliteCodedEventStore implements CodedEventStore {
 
   async countEvents(dataset?: CodedDataset): Promise<number> {
     const row = dataset
-      ? this.connection.prepare('SELECT count(*) AS n FROM coded_events WHERE dataset = ?').get(dataset)
+      ? this.connection
+          .prepare('SELECT count(*) AS n FROM coded_events WHERE key BETWEEN ? AND ?')
+          .get(...codedKeyRange(dataset))
       : this.connection.prepare('SELECT count(*) AS n FROM coded_events').get();
     return Number((row as { n: number }).n);
   }
@@ -239,6 +243,10 @@ export class SqliteCodedEventStore implements CodedEventStore {
       extracted: Number(r.extracted),
     }));
   }
+}
+
+function isDigits(value: string): boolean {
+  return /^\d+$/.test(value);
 }
 
 /** yyyymmdd of a TIMEX3 date value (first part of an interval); 00 for an unknown month or day. */

@@ -44,16 +44,16 @@ const migrations: Record<string, Migration> = {
     },
   },
   '20261128T1000_coded_events_and_pair_rollup': {
-    // WITHOUT ROWID tables keyed on what makes a row unique: one B-tree each, so bulk imports
-    // write every row once and re-imports are idempotent by key.
+    // Each table is one B-tree keyed on what makes a row unique, so bulk imports write every row once
+    // and re-imports are idempotent by key. coded_events.key is codedEventKey() (dataset band + id);
+    // original_id is kept only when the key alone does not spell it (non-numeric ids).
     async up(db: Kysely<unknown>) {
       await sql`CREATE TABLE coded_events (
-        dataset TEXT NOT NULL, original_id TEXT NOT NULL, day INTEGER NOT NULL,
+        key INTEGER PRIMARY KEY, original_id TEXT, day INTEGER NOT NULL,
         source_actor TEXT, target_actor TEXT, source_code TEXT, target_code TEXT,
         cameo TEXT, quad INTEGER, plover TEXT, mode TEXT, goldstein REAL,
-        source_url TEXT, source_name TEXT, action_country TEXT, lat REAL, lon REAL,
-        PRIMARY KEY (dataset, original_id)
-      ) WITHOUT ROWID`.execute(db);
+        source_url TEXT, source_name TEXT, action_country TEXT, lat REAL, lon REAL
+      )`.execute(db);
       await sql`CREATE TABLE coded_mentions (
         dataset TEXT NOT NULL, event_id TEXT NOT NULL, url TEXT NOT NULL,
         source_name TEXT, time INTEGER NOT NULL, confidence INTEGER, tone REAL,
