@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
@@ -41,16 +42,21 @@ async function expand(path: string, explicit: boolean, entries: SourceEntry[]): 
     return;
   }
   if (info.isDirectory()) {
-    let names: string[];
+    let children: Dirent[];
     try {
-      names = (await readdir(path)).sort();
+      children = (await readdir(path, { withFileTypes: true })).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
     } catch (error) {
       entries.push({ kind: 'unreadable', path, reason: describeFsError(error) });
       return;
     }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      await expand(join(path, name), false, entries);
+    for (const child of children) {
+      if (child.name.startsWith('.')) continue;
+      const childPath = join(path, child.name);
+      // Plain files need no stat of their own; folders, links and the rest go through the full check.
+      if (child.isFile()) addFile(childPath, false, entries);
+      else await expand(childPath, false, entries);
     }
     return;
   }
@@ -58,6 +64,10 @@ async function expand(path: string, explicit: boolean, entries: SourceEntry[]): 
     entries.push({ kind: 'skipped', path, reason: 'not a regular file' });
     return;
   }
+  addFile(path, explicit, entries);
+}
+
+function addFile(path: string, explicit: boolean, entries: SourceEntry[]): void {
   // A file named explicitly is always tried (its content decides); inside folders only known types are.
   if (!explicit && !READABLE_EXTENSIONS.has(extname(path).toLowerCase())) {
     entries.push({ kind: 'skipped', path, reason: `unsupported file type '${extname(path) || '(none)'}'` });

@@ -15,8 +15,14 @@ import { updateEventRollupForDocument } from './coded-store.js';
 import { sqliteMigrations } from './migrations.js';
 import type { Database, DocumentsTable } from './schema.js';
 
-// SQLite binds at most 32766 variables; keep multi-row inserts well under that.
-const INSERT_CHUNK = 500;
+interface WriteStatements {
+  readonly write: (
+    document: DyadDocument,
+    findings: readonly Finding[],
+    pipeline: string,
+    replace: boolean,
+  ) => WriteOutcome;
+}
 
 export interface SqliteStoreOptions {
   /** Open without migrating (for read-only tools); default false. */
@@ -55,13 +61,13 @@ export class SqliteStore implements Store {
   ) {}
 
   async documentPipeline(id: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('documents')
-      .select('pipeline')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row?.pipeline ?? null;
+    // A cached statement: ingest asks this once per file, so Kysely's per-call compile showed in bench/ingest.ts.
+    this.pipelineOf ??= this.connection.prepare('SELECT pipeline FROM documents WHERE id = ?').pluck();
+    const pipeline = this.pipelineOf.get(id);
+    return typeof pipeline === 'string' ? pipeline : null;
   }
+
+  private pipelineOf: BetterSqlite3.Statement | null = null;
 
   async writeDocument(
     document: DyadDocument,
@@ -69,63 +75,80 @@ export class SqliteStore implements Store {
     pipeline: string,
     options: { replace?: boolean } = {},
   ): Promise<WriteOutcome> {
-    return this.db.transaction().execute(async (trx) => {
-      const existing = await trx
-        .selectFrom('documents')
-        .select('id')
-        .where('id', '=', document.id)
-        .executeTakeFirst();
-      if (existing && !options.replace) return 'unchanged';
-      updateEventRollupForDocument(this.connection, document, findings);
-      if (existing) {
-        await sql`DELETE FROM sentence_search WHERE doc_id = ${document.id}`.execute(trx);
-        await trx.deleteFrom('findings').where('doc_id', '=', document.id).execute();
-        await trx
-          .updateTable('documents')
-          .set({ ...documentRow(document, pipeline), id: undefined })
-          .where('id', '=', document.id)
-          .execute();
-      } else {
-        await trx.insertInto('documents').values(documentRow(document, pipeline)).execute();
-      }
-      const rows = findings.map((finding) => {
-        const span = primarySpan(finding);
-        return {
-          id: finding.id,
-          doc_id: document.id,
-          kind: finding.kind,
-          start: span.start,
-          end: span.end,
-          extractor: finding.extractor.name,
-          extractor_version: finding.extractor.version,
-          data: JSON.stringify(finding),
-        };
-      });
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await trx
-          .insertInto('findings')
-          .values(rows.slice(i, i + INSERT_CHUNK))
-          .execute();
-      }
-      const sentences = findings.filter((f) => f.kind === 'sentence');
-      for (let i = 0; i < sentences.length; i += INSERT_CHUNK) {
-        await trx
-          .insertInto('sentence_search')
-          .values(
-            sentences.slice(i, i + INSERT_CHUNK).map((s) => {
-              const span = primarySpan(s);
-              return {
-                text: spanText(document, span),
-                doc_id: document.id,
-                start: span.start,
-                end: span.end,
-              };
-            }),
-          )
-          .execute();
-      }
-      return existing ? 'replaced' : 'inserted';
-    });
+    // One synchronous better-sqlite3 transaction with cached statements: the Kysely path compiled and prepared
+    // every statement per document and took tens of times longer than the insert itself (bench/ingest.ts).
+    return this.writeStatements().write(document, findings, pipeline, options.replace ?? false);
+  }
+
+  private statements: WriteStatements | null = null;
+
+  private writeStatements(): WriteStatements {
+    if (this.statements) return this.statements;
+    const c = this.connection;
+    const documentColumns =
+      'title, source, publisher, published, retrieved, format, language, text, chars, pipeline, ingested_at';
+    const exists = c.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
+    const insertDocument = c.prepare(
+      `INSERT INTO documents (id, ${documentColumns})
+       VALUES (@id, @title, @source, @publisher, @published, @retrieved, @format, @language, @text, @chars, @pipeline, @ingested_at)`,
+    );
+    const updateDocument = c.prepare(
+      `UPDATE documents SET title = @title, source = @source, publisher = @publisher, published = @published,
+         retrieved = @retrieved, format = @format, language = @language, text = @text, chars = @chars,
+         pipeline = @pipeline, ingested_at = @ingested_at
+       WHERE id = @id`,
+    );
+    const deleteSearch = c.prepare('DELETE FROM sentence_search WHERE doc_id = ?');
+    const deleteFindings = c.prepare('DELETE FROM findings WHERE doc_id = ?');
+    const insertFinding = c.prepare(
+      `INSERT INTO findings (id, doc_id, kind, start, "end", extractor, extractor_version, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertSearch = c.prepare(
+      'INSERT INTO sentence_search (text, doc_id, start, "end") VALUES (?, ?, ?, ?)',
+    );
+    const write = c.transaction(
+      (
+        document: DyadDocument,
+        findings: readonly Finding[],
+        pipeline: string,
+        replace: boolean,
+      ): WriteOutcome => {
+        const existing = exists.get(document.id) !== undefined;
+        if (existing && !replace) return 'unchanged';
+        // A new document without events leaves the pair rollup as it is; skipping the call saves its statement
+        // preparation on every plain ingest.
+        if (existing || findings.some((f) => f.kind === 'event')) {
+          updateEventRollupForDocument(c, document, findings);
+        }
+        if (existing) {
+          deleteSearch.run(document.id);
+          deleteFindings.run(document.id);
+          updateDocument.run(documentRow(document, pipeline));
+        } else {
+          insertDocument.run(documentRow(document, pipeline));
+        }
+        for (const finding of findings) {
+          const span = primarySpan(finding);
+          insertFinding.run(
+            finding.id,
+            document.id,
+            finding.kind,
+            span.start,
+            span.end,
+            finding.extractor.name,
+            finding.extractor.version,
+            JSON.stringify(finding),
+          );
+          if (finding.kind === 'sentence') {
+            insertSearch.run(spanText(document, span), document.id, span.start, span.end);
+          }
+        }
+        return existing ? 'replaced' : 'inserted';
+      },
+    );
+    this.statements = { write };
+    return this.statements;
   }
 
   async listDocuments(options: { limit?: number; offset?: number } = {}): Promise<DocumentSummary[]> {
