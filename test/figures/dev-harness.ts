@@ -18,7 +18,19 @@ async function optionalStage(path: string, name: string): Promise<Stage | null> 
   try {
     const module = (await import(path)) as Record<string, unknown>;
     const stage = module[name];
-    return stage && typeof stage === 'object' && 'run' in stage ? (stage as Stage) : null;
+    if (!(stage && typeof stage === 'object' && 'run' in stage)) return null;
+    // A sibling stage in mid-edit must not stop this measurement: it then contributes nothing.
+    const real = stage as Stage;
+    return {
+      extractor: real.extractor,
+      run: (document, findings, context) => {
+        try {
+          return real.run(document, findings, context);
+        } catch {
+          return [];
+        }
+      },
+    };
   } catch {
     return null;
   }
