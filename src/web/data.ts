@@ -10,8 +10,6 @@ export interface Workspace {
   readonly itineraries: readonly Itinerary[];
   readonly claims: readonly Claim[];
   readonly observations: readonly Observation[];
-  readonly documents: readonly DocumentSummary[];
-  readonly titles: ReadonlyMap<string, string>;
 }
 
 // Stores hold at most a few hundred thousand analytic findings; one request keeps the views consistent.
@@ -20,10 +18,7 @@ const ALL = 10_000_000;
 let pending: Promise<Workspace> | null = null;
 
 async function fetchWorkspace(): Promise<Workspace> {
-  const [findings, documents] = await Promise.all([
-    api.findings({ kinds: ['event', 'itinerary', 'claim', 'observation'], limit: ALL }),
-    api.documents({ limit: ALL }),
-  ]);
+  const findings = await api.findings({ kinds: ['event', 'itinerary', 'claim', 'observation'], limit: ALL });
   const events: DyadEvent[] = [];
   const itineraries: Itinerary[] = [];
   const claims: Claim[] = [];
@@ -57,14 +52,41 @@ async function fetchWorkspace(): Promise<Workspace> {
     itineraries,
     claims,
     observations,
-    documents,
-    titles: new Map(documents.map((d) => [d.id, d.title ?? d.id])),
   };
 }
 
-/** Drops the cached workspace, e.g. after an upload. */
+/** Starts loading the workspace before React renders, so data and view code arrive together. */
+export function prefetchWorkspace(): void {
+  pending ??= fetchWorkspace();
+}
+
+/** Drops the cached workspace and titles, e.g. after an upload. */
 export function invalidateWorkspace(): void {
   pending = null;
+  titles = null;
+}
+
+let titles: Promise<ReadonlyMap<string, string>> | null = null;
+
+/** Document titles by id, loaded apart from the workspace so the charts need not wait for them. */
+export function useTitles(): ReadonlyMap<string, string> {
+  const [map, setMap] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    titles ??= api
+      .documents({ limit: ALL })
+      .then((docs: DocumentSummary[]) => new Map(docs.map((d) => [d.id, d.title ?? d.id])));
+    titles.then(
+      (m) => live && setMap(m),
+      () => {
+        titles = null;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return map;
 }
 
 export function useWorkspace(): { workspace: Workspace | null; error: string | null; reload: () => void } {

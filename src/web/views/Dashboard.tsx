@@ -1,7 +1,7 @@
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useDeferredValue, useMemo } from 'react';
 import type { Claim, Observation } from '../../domain/model.js';
-import { ChartFrame, Empty, ExportButtons, PALETTE } from '../components/common.js';
-import type { Workspace } from '../data.js';
+import { ChartFrame, Empty, ExportButtons, Loading, PALETTE } from '../components/common.js';
+import { useTitles, type Workspace } from '../data.js';
 import {
   claimConflicts,
   type DatedEvent,
@@ -48,6 +48,8 @@ export default function Dashboard({
   const pairEvents = useMemo(() => (a && b ? eventsOfPair(filtered, a, b) : []), [filtered, a, b]);
   const setPair = (x: string | null, y: string | null) =>
     navigate(href('dashboard', [], { a: x ?? '', b: y ?? '' }));
+  // The timeline, figures and claims draw in a background render after the chart, so the page answers input at once.
+  const deferred = useDeferredValue(pairEvents, null);
 
   return (
     <section className="dashboard" aria-labelledby="dashboard-title" data-ready="true">
@@ -88,21 +90,29 @@ export default function Dashboard({
           ) : (
             <>
               <MonthlyChart buckets={monthlyBuckets(pairEvents)} a={a ?? ''} b={b ?? ''} />
-              <Timeline events={pairEvents} a={a ?? ''} b={b ?? ''} />
+              {deferred === null ? (
+                <Loading what="timeline" />
+              ) : (
+                <Timeline events={deferred} a={a ?? ''} b={b ?? ''} />
+              )}
             </>
           )}
         </>
       )}
-      <Figures
-        observations={workspace.observations.filter(
-          (o) => !a || !b || [o.subject, o.partner].some((x) => x === a || x === b),
-        )}
-        enabled={filter.kinds.includes('observation')}
-      />
-      <Claims
-        claims={filter.kinds.includes('claim') ? claimsFor(workspace.claims, pairEvents, a, b) : []}
-        workspace={workspace}
-      />
+      {deferred !== null && (
+        <Figures
+          observations={workspace.observations.filter(
+            (o) => !a || !b || [o.subject, o.partner].some((x) => x === a || x === b),
+          )}
+          enabled={filter.kinds.includes('observation')}
+        />
+      )}
+      {deferred !== null && (
+        <Claims
+          claims={filter.kinds.includes('claim') ? claimsFor(workspace.claims, deferred, a, b) : []}
+          workspace={workspace}
+        />
+      )}
     </section>
   );
 }
@@ -457,6 +467,7 @@ function FigureChart({ group }: { group: ReturnType<typeof observationSeries>[nu
 }
 
 function Claims({ claims, workspace }: { claims: readonly Claim[]; workspace: Workspace }) {
+  const titles = useTitles();
   const conflicts = useMemo(
     () =>
       claimConflicts(
@@ -501,9 +512,7 @@ function Claims({ claims, workspace }: { claims: readonly Claim[]; workspace: Wo
                       {conflicts.get(c.id) ? <span className="flag">⚑ {conflicts.get(c.id)}</span> : '—'}
                     </td>
                     <td>
-                      <a href={href('reader', [c.docId], { f: c.id })}>
-                        {workspace.titles.get(c.docId) ?? c.docId}
-                      </a>
+                      <a href={href('reader', [c.docId], { f: c.id })}>{titles.get(c.docId) ?? c.docId}</a>
                     </td>
                   </tr>
                 );
