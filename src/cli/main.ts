@@ -35,6 +35,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'events between two actors over time',
     load: async () => (await import('./commands/pair.js')).command,
   },
+  eval: {
+    summary: 'score extraction against gold annotations, TimeML or PLOVER examples',
+    load: async () => (await import('./commands/eval.js')).command,
+  },
   serve: { summary: 'serve the HTTP API', load: async () => (await import('./commands/serve.js')).command },
   start: {
     summary: 'ingest the examples into an empty store, then serve',
