@@ -8,6 +8,7 @@ import { analysePair } from '../../src/analysis/pair.js';
 import { main } from '../../src/cli/main.js';
 import type { DyadDocument, DyadEvent, Finding } from '../../src/domain/model.js';
 import { importFile } from '../../src/importers/import.js';
+import { createApp } from '../../src/server/app.js';
 import { codedEventKey } from '../../src/store/coded.js';
 import { SqliteCodedEventStore } from '../../src/store/sqlite/coded-store.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -332,6 +333,31 @@ describe('extracted events in the rollup', () => {
     );
     const top = await coded.topPairs({ origin: 'extracted' });
     expect(top).toEqual([{ a: 'PRK', b: 'RUS', count: 1, coded: 0, extracted: 1 }]);
+  });
+});
+
+describe('HTTP API', () => {
+  it('/api/pair answers in the envelope; /api/pairs lists the busiest pairs; bad parameters are 400', async () => {
+    await importFile(coded, 'gdelt', write('good.CSV', `${GOOD_ROWS.join('\n')}\n`));
+    const app = createApp(store);
+    const pair = await app.request('/api/pair?a=rus&b=PRK&by=day&direction=ab');
+    expect(pair.status).toBe(200);
+    const body = (await pair.json()) as {
+      ok: boolean;
+      data: { periods: { period: string; count: number }[] };
+    };
+    expect(body.ok).toBe(true);
+    expect(body.data.periods.map((p) => [p.period, p.count])).toEqual([
+      ['2024-06-19', 1],
+      ['2024-06-20', 1],
+    ]);
+    const pairs = (await (await app.request('/api/pairs?limit=5')).json()) as { data: unknown[] };
+    expect(pairs.data).toEqual([
+      { a: 'PRK', b: 'RUS', count: 3, coded: 3, extracted: 0 },
+      { a: 'PRK', b: 'USA', count: 1, coded: 1, extracted: 0 },
+    ]);
+    const bad = await app.request('/api/pair?a=PRK&b=RUS&by=week');
+    expect(bad.status).toBe(400);
   });
 });
 
