@@ -72,13 +72,19 @@ describe('event stage: verbal triggers and argument assignment', () => {
 
   it('several actions in one sentence share the subject', () => {
     const events = run(
-      'On 3 March Berg toured Valparaiso, held talks with Mora and attended a reception hosted by the Chilean president.',
+      'On 3 March Berg toured Valparaiso, praised Mora and signed an agreement with Chile.',
       [['3 March', '2024-03-03']],
     );
     const kinds = events.map((e) => `${e.type}:${e.mode}:${e.source}>${e.target}`);
-    expect(kinds).toContain('CONSULT:visit:NOR>CHL');
-    expect(kinds).toContain('CONSULT:talks:NOR>CHL');
+    expect(kinds).toEqual(['CONSULT:visit:NOR>CHL', 'SUPPORT:endorse:NOR>CHL', 'AGREE:agreement:NOR>CHL']);
     expect(events.every((e) => e.date === '2024-03-03')).toBe(true);
+  });
+
+  it('a visit and talks in one clause are one meeting with two readings merged', () => {
+    const events = run('On 3 March Berg toured Valparaiso and held talks with Mora.', [
+      ['3 March', '2024-03-03'],
+    ]);
+    expect(events.filter((e) => e.type === 'CONSULT')).toHaveLength(1);
   });
 
   it('a recipient verb takes the from-object as source', () => {

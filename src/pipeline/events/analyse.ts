@@ -78,7 +78,8 @@ function isArgumentOfVerb(
     const token = view.tokens[k] as Token;
     if (!token.isWord && token.text !== '$' && token.text !== "'s") return false;
     const verb = matches.find((m) => m.last === k && m.entry.pos === 'verb');
-    if (verb) return !LIGHT_VERBS.has(view.tokens[verb.first]?.lower ?? '') || verb.entry.type !== null;
+    // "resisting Washington's pressure": a noun with its own agent stays an event of its own.
+    if (verb) return nounModifier(view, match) === null;
   }
   return false;
 }
@@ -209,6 +210,8 @@ function sentenceViews(document: DyadDocument, findings: readonly Finding[]): Se
       const first = covered[0];
       const last = covered.at(-1);
       if (first === undefined || last === undefined) continue;
+      // "Soviet-era", "pro-US", "former-Soviet": a name inside a longer word is a modifier, not an actor.
+      if ((tokens[first] as Token).start < span.start || (tokens[last] as Token).end > span.end) continue;
       if (covered.some((i) => mentionAt[i] !== null)) continue;
       const slot: MentionSlot = { mention, first, last };
       for (const i of covered) mentionAt[i] = slot;
@@ -246,6 +249,9 @@ function findTriggers(view: SentenceView): TriggerMatch[] {
       // A demonym before the word makes it a noun phrase ("Soviet loans"), a name makes it a subject.
       const subjectBefore =
         before !== null && before !== undefined && before.mention.resolution !== 'demonym';
+      // "given that" is a conjunction, not an act of giving.
+      if (token.lower === 'given' && tokens[i + 1]?.lower === 'that') break;
+      if (compiled.entry.pos === 'noun' && isCompoundModifier(tokens, last)) continue;
       if (!plausiblePartOfSpeech(tokens, i, compiled, subjectBefore)) continue;
       matches.push({
         sentenceIndex: view.index,
@@ -263,6 +269,35 @@ function findTriggers(view: SentenceView): TriggerMatch[] {
   }
   return matches;
 }
+
+/** "launch site", "war effort", "aid recipients": a trigger noun modifying the noun after it is no event. */
+function isCompoundModifier(tokens: readonly Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  if (!next || !next.isWord || /^\p{Lu}/u.test(next.text)) return false;
+  if (PREPOSITIONS.has(next.lower) || CONJUNCTION_WORDS.has(next.lower) || BE_FORMS.has(next.lower))
+    return false;
+  if (/(ed|ing|ly)$/.test(next.lower) || MODAL_OR_AUX.has(next.lower)) return false;
+  return COMPOUND_HEADS.has(next.lower);
+}
+
+const MODAL_OR_AUX = new Set([
+  'will',
+  'would',
+  'may',
+  'might',
+  'could',
+  'can',
+  'should',
+  'must',
+  'did',
+  'does',
+  'do',
+]);
+const COMPOUND_HEADS = new Set(
+  'site sites pad vehicle vehicles programme programmes program programs recipient recipients volume volumes effort efforts route routes capability capabilities system systems facility facilities zone zones record records partner partners policy policies officials official ties package packages figure figures money funds'.split(
+    ' ',
+  ),
+);
 
 function matchRest(tokens: readonly Token[], first: number, words: readonly string[]): number | null {
   let position = first;
@@ -320,12 +355,37 @@ function plausiblePartOfSpeech(
   // A third-person form ("ships", "exports") needs its subject right before it.
   if (compiled.thirdPersonForm && !mentionBefore && !VERBAL_CONTEXT.has(prev) && !prev.endsWith('ly'))
     return false;
-  // A form shared with a noun ("loan", "visits", "talks") is a verb only after a subject or a verbal word.
-  if (NOUN_FORMS.has(word) && !compiled.pastForm && !compiled.gerundForm) {
-    return mentionBefore || VERBAL_CONTEXT.has(prev) || prev.endsWith("n't") || prev.endsWith('ly');
+  // A form shared with a noun ("loan", "visits", "talks", "funding") is a verb only after a subject or a
+  // verbal word, and only when an object rather than a preposition follows ("UN sanctions on X").
+  if (NOUN_FORMS.has(word) && !compiled.pastForm) {
+    const next = tokens[index + 1];
+    const objectFollows =
+      next !== undefined &&
+      next.isWord &&
+      !PREPOSITIONS.has(next.lower) &&
+      !CONJUNCTION_WORDS.has(next.lower);
+    if (compiled.gerundForm) return !mentionBefore && objectFollows && !PREPOSITIONS.has(prev);
+    return (
+      (mentionBefore || VERBAL_CONTEXT.has(prev) || prev.endsWith("n't") || prev.endsWith('ly')) &&
+      objectFollows
+    );
   }
   return true;
 }
+
+const CONJUNCTION_WORDS = new Set([
+  'and',
+  'or',
+  'but',
+  'nor',
+  'since',
+  'until',
+  'have',
+  'has',
+  'had',
+  'were',
+  'was',
+]);
 
 const NOUN_FORMS = new Set(
   [...LEXICON.values()]
@@ -391,7 +451,7 @@ interface Roles {
 
 // Verbs whose object noun names the event itself: "held talks", "paid a visit", "made an offer".
 const LIGHT_VERBS = new Set(
-  'hold held holds holding have had has having make made makes making pay paid pays paying conduct conducted conducts attend attended attends sign signed signs reach reached conclude concluded announce announced announces launch launched launches impose imposed imposes begin began begun start started started undertake undertook undertaken host hosted issue issued extend extended offer offered provide provided provides providing continue continued continues give gave given receive received receiving agree agreed'.split(
+  'hold held holds holding have had has having make made makes making pay paid pays paying conduct conducted conducts attend attended attends sign signed signs reach reached conclude concluded announce announced announces launch launched launches impose imposed imposes begin began begun start started started undertake undertook undertaken host hosted issue issued extend extended offer offered provide provided provides providing continue continued continues give gave given receive received receiving agree agreed yield yielded yields produce produced produces bring brought'.split(
     ' ',
   ),
 );
@@ -456,7 +516,8 @@ function assignRoles(
     const participant = participantOf(slot.mention, personName);
     // Narrative continuity beats a pronoun resolver's nearest-name guess for subjects: "He reached ...".
     if (slot.mention.mentionType === 'pronoun' && lastPersonSubject && isSubjectPronoun(tokens[slot.first])) {
-      return { ...lastPersonSubject, mention: slot.mention };
+      const earlier = mentionAt.slice(0, slot.first).some((m) => m?.mention.mentionType === 'person');
+      if (!earlier) return { ...lastPersonSubject, mention: slot.mention };
     }
     return participant;
   };
@@ -475,6 +536,13 @@ function assignRoles(
       subjectInferred = found.inferred;
     } else if (inFrontedAdjunct(view, match)) {
       subjects = mainClauseSubject(view, match, toParticipant);
+    } else if (afterAs(view, match)) {
+      subjects = scanSubject(view, match.first, matches, toParticipant, lastPersonSubject, dyad).subjects;
+    }
+    // "No bilateral military deal": a two-sided noun with no named side is between the text's two states.
+    if (subjects.length === 0 && dyad.length === 2 && twoSided(view, match)) {
+      subjects = [...dyad];
+      subjectInferred = true;
     }
   } else {
     const found = scanSubject(view, match.first, matches, toParticipant, lastPersonSubject, dyad);
@@ -485,6 +553,7 @@ function assignRoles(
   // Objects: mentions after the trigger up to the clause end or the next verbal trigger.
   const objects: { prep: string; group: Participant[] }[] = [];
   let place: Mention | null = null;
+  let placeIsLocative = false;
   const nextVerb = matches.find((m) => m.first > match.last && m.entry.pos === 'verb');
   const stop = nextVerb ? nextVerb.first : tokens.length;
   let depth = 0;
@@ -511,7 +580,12 @@ function assignRoles(
     i = Math.max(i, last.last);
     const participants = group.map((member) => participantOf(member.mention, personName));
     const firstPlace = participants.find((p) => p.isPlace);
-    if (firstPlace && (!place || prep === 'at' || prep === 'in')) place = firstPlace.mention;
+    const sinceTrigger = tokens.slice(match.last + 1, slot.first);
+    const sameStretch = !sinceTrigger.some((t) => t.text === ',');
+    if (firstPlace && (!place || ((prep === 'at' || prep === 'in') && sameStretch && !placeIsLocative))) {
+      placeIsLocative = prep === 'at' || prep === 'in';
+      place = firstPlace.mention;
+    }
     if (prep !== null) objects.push({ prep, group: participants });
   }
   const clauseSubject =
@@ -522,6 +596,19 @@ function assignRoles(
           .subjects
       : [];
   return { subjects, subjectInferred, objects, place, clauseSubject, nounAgentFromModifier };
+}
+
+/** "as a warning to Yoon": the noun describes what the clause subject did. */
+function afterAs(view: SentenceView, match: TriggerMatch): boolean {
+  const one = view.tokens[match.first - 1]?.lower ?? '';
+  const two = view.tokens[match.first - 2]?.lower ?? '';
+  return (one === 'a' || one === 'an') && two === 'as';
+}
+
+function twoSided(view: SentenceView, match: TriggerMatch): boolean {
+  return view.tokens
+    .slice(Math.max(0, match.first - 3), match.first)
+    .some((t) => ['bilateral', 'joint', 'mutual', 'two-way'].includes(t.lower));
 }
 
 function isSubjectPronoun(token: Token | undefined): boolean {
@@ -574,7 +661,13 @@ function scanSubject(
       const before = tokens[slot.first - 1]?.lower ?? '';
       const subordinated = SUBORDINATORS.has(before) && nearTrigger;
       if (!subordinated && isPrepositionalObject(tokens, mentionAt, slot)) continue;
-      if (isObjectOfEarlierVerb(tokens, matches, slot) || followsPastVerb(tokens, slot)) continue;
+      // "help Kim launch": the object of the earlier verb is the subject of the bare verb right after it.
+      const smallClause = slot.last === from - 1;
+      if (!smallClause && (isObjectOfEarlierVerb(tokens, matches, slot) || followsPastVerb(tokens, slot)))
+        continue;
+      // "breach UN sanctions": a name modifying a trigger noun belongs to that noun.
+      if (matches.some((m) => m.entry.pos === 'noun' && m.first === slot.last + 1 && m.first !== from))
+        continue;
       return { subjects: coordinatedBackward(view, slot).map(toParticipant), inferred: false };
     }
     if (
@@ -600,7 +693,7 @@ function clauseFirstSubject(
   toParticipant: (slot: MentionSlot) => Participant,
 ): Participant[] {
   let start = end;
-  while (start > 0 && !isClauseBoundary(view.tokens[start - 1] as Token)) start--;
+  while (start > 0 && ![';', ':'].includes(view.tokens[start - 1]?.text ?? '')) start--;
   for (let i = start; i < end; i++) {
     const slot = view.mentionAt[i];
     if (!slot) continue;

@@ -62,7 +62,9 @@ function eventsOf(document: DyadDocument, item: AnalysedEvent, dyad: readonly st
   const events: DyadEvent[] = [];
   const targets = item.targets.length > 0 ? item.targets : [null];
   for (const source of item.sources) {
-    const sourceCode = historical(source.code, item.date);
+    const sourceCode = source.mention.text.startsWith('Russia')
+      ? source.code
+      : historical(source.code, item.date);
     if (!sourceCode) continue;
     for (const target of targets) {
       let targetCode = historical(target?.code ?? null, item.date);
@@ -70,8 +72,9 @@ function eventsOf(document: DyadDocument, item: AnalysedEvent, dyad: readonly st
       if (target?.isPlace) location = placeOf(target.mention);
       // A visit needs a destination in the text; only a trip noun ("Kim's trip") may take the text's other state.
       const mayFill = !NOT_BILATERAL_TYPES.has(entry.type) && (!entry.needsTarget || entry.pos === 'noun');
-      if (targetCode === null && mayFill && dyad.includes(source.code ?? '')) {
-        targetCode = historical(dyad.find((code) => code !== source.code) ?? null, item.date);
+      const member = dyad.find((code) => code === source.code || PREDECESSOR[code]?.code === source.code);
+      if (targetCode === null && mayFill && member) {
+        targetCode = historical(dyad.find((code) => code !== member) ?? null, item.date);
       }
       if (targetCode === null && (entry.needsTarget || !UNTARGETED_TYPES.has(entry.type))) continue;
       if (targetCode === sourceCode) continue;
@@ -144,11 +147,12 @@ export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
   for (const event of events) {
     const index = merged.findIndex(
       (kept) =>
-        modeGroup(kept) === modeGroup(event) &&
+        (modeGroup(kept) === modeGroup(event) || sameClause(kept, event)) &&
         sameParties(kept, event) &&
         compatibleDates(kept.date, event.date) &&
         compatibleActors(kept.sourceActor, event.sourceActor) &&
-        compatibleActors(kept.targetActor, event.targetActor),
+        compatibleActors(kept.targetActor, event.targetActor) &&
+        kept.factuality === event.factuality,
     );
     const kept = merged[index];
     if (!kept) {
@@ -168,6 +172,14 @@ export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
     };
   }
   return merged;
+}
+
+/** Two CONSULT readings of one clause ("travelled to X, where he and Y discussed ...") are one meeting. */
+function sameClause(a: DyadEvent, b: DyadEvent): boolean {
+  if (a.type !== 'CONSULT' || b.type !== 'CONSULT' || a.date !== b.date) return false;
+  const unordered =
+    (a.source === b.target && a.target === b.source) || (a.source === b.source && a.target === b.target);
+  return unordered && a.evidence.some((x) => b.evidence.some((y) => overlaps(x, y)));
 }
 
 function moreSpecific(a: string | null, b: string | null): string | null {
