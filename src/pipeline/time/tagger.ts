@@ -341,6 +341,7 @@ interface Rule {
   readonly name: string;
   readonly pattern: RegExp;
   readonly make: Make;
+  readonly need: RegExp | null;
 }
 
 const B = '\\b';
@@ -397,8 +398,55 @@ function validDay(day: number): boolean {
 }
 
 export const rules: Rule[] = [];
+const MONTH_NEED = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const UNIT_NEED = /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur/i;
+const DIGIT_NEED = /\d/;
+
+/**
+ * A cheap test per rule: a chunk of text without it cannot match, so the rule's (slower) pattern is skipped.
+ * Keyed by the rule's first name; rules without an entry always run.
+ */
+const NEEDS: Readonly<Record<string, RegExp>> = {
+  'range-days-month': MONTH_NEED,
+  'range-month-days': MONTH_NEED,
+  'range-months': MONTH_NEED,
+  'day-month': MONTH_NEED,
+  'month-day': MONTH_NEED,
+  'month-year': MONTH_NEED,
+  month: MONTH_NEED,
+  'range-years': DIGIT_NEED,
+  year: DIGIT_NEED,
+  'iso-date': DIGIT_NEED,
+  'numeric-date': DIGIT_NEED,
+  clock: DIGIT_NEED,
+  'clock-24h': DIGIT_NEED,
+  'quarter-code': DIGIT_NEED,
+  decade: /0'?s\b/i,
+  century: /century/i,
+  quarter: /quarter|half/i,
+  season: /spring|summer|autumn|fall|winter/i,
+  today: /to(?:day|night|morrow)|yesterday/i,
+  'this-unit': /\b(?:this|last|next)\b/i,
+  weekday: /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i,
+  ago: /\bago\b/i,
+  'ref-present_ref': /now|current|these days|present|to date|so far/i,
+  'ref-past_ref': /recent|past/i,
+  'ref-future_ref': /future|years ahead/i,
+  offset: /later|earlier|afterward|before|after|previously/i,
+  adjacent: /\b(?:next|following|previous|preceding|same|that|before|after)\b/i,
+  duration: UNIT_NEED,
+  'duration-unit': UNIT_NEED,
+  'duration-recent': /recent/i,
+  'duration-vague': UNIT_NEED,
+  'set-every': /\b(?:every|each)\b/i,
+  'set-frequency': /annual|yearly|daily|nightly|weekly|monthly|quarterly|hourly|biennial/i,
+  'year-words': /teen|twenty/i,
+  'year-earlier': /year-(?:earlier|ago)/i,
+  noon: /noon|midnight|midday/i,
+};
+
 function rule(name: string, source: string, make: Make, flags = 'gi'): void {
-  rules.push({ name, pattern: new RegExp(source, flags), make });
+  rules.push({ name, pattern: new RegExp(source, flags), make, need: NEEDS[name] ?? null });
 }
 
 // --- Ranges written as one phrase -------------------------------------------------------------
@@ -1417,7 +1465,8 @@ const TRIGGER =
 
 function collect(text: string, offset: number, out: Candidate[]): void {
   if (!TRIGGER.test(text)) return;
-  for (const { pattern, make } of rules) {
+  for (const { pattern, make, need } of rules) {
+    if (need && !need.test(text)) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (m[0].length === 0) {
