@@ -39,6 +39,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'score extraction against gold annotations, TimeML or PLOVER examples',
     load: async () => (await import('./commands/eval.js')).command,
   },
+  figures: {
+    summary: 'figures as time series per indicator and pair of actors',
+    load: async () => (await import('./commands/figures.js')).command,
+  },
   serve: { summary: 'serve the HTTP API', load: async () => (await import('./commands/serve.js')).command },
   start: {
     summary: 'ingest the examples into an empty store, then serve',
