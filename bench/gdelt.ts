@@ -142,7 +142,7 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
 
   const [top] = await coded.topPairs({ limit: 1 });
   if (!top) throw new Error('no pairs');
-  const query = { a: top.a, b: top.b, direction: 'both', origin: 'all' } as const;
+  const query = { a: top.a, b: top.b, direction: 'both', origin: 'all', granularity: 'month' } as const;
   const sqliteTimes: number[] = [];
   let periods = 0;
   for (let i = 0; i < 7; i++) {

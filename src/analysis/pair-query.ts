@@ -45,6 +45,7 @@ export function parsePairParams(params: PairParams): { query: PairRollupQuery; b
   for (const actor of [a, b]) if (!ACTOR.test(actor)) throw usageError(`'${actor}' is not an actor id`);
   const from = dayBound(params.from, 'from');
   const to = dayBound(params.to, 'to');
+  const by = choice(params.by, 'by', ['day', 'month', 'year'] as const, 'month');
   return {
     query: {
       a,
@@ -53,7 +54,8 @@ export function parsePairParams(params: PairParams): { query: PairRollupQuery; b
       origin: choice<EventOrigin | 'all'>(params.source, 'source', ['all', 'coded', 'extracted'], 'all'),
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
+      granularity: by === 'day' ? 'day' : 'month',
     },
-    by: choice(params.by, 'by', ['day', 'month', 'year'] as const, 'month'),
+    by,
   };
 }

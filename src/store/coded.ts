@@ -110,6 +110,11 @@ export interface PairRollupQuery {
   /** Inclusive yyyymmdd bounds. */
   readonly from?: number;
   readonly to?: number;
+  /**
+   * `month`: cells summed per month (day part 00), enough for month and year answers and much smaller;
+   * bounds then cover whole months. Default `day`.
+   */
+  readonly granularity?: 'day' | 'month';
 }
 
 export interface PairSummary {

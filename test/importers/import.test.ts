@@ -103,6 +103,43 @@ describe('GDELT import of hand-written files', () => {
     expect(analysis.total.byType).toEqual({ CONSULT: 2, SUPPORT: 1 });
     const ab = await coded.pairRollup({ a: 'PRK', b: 'RUS', direction: 'ab', origin: 'coded' });
     expect(ab.reduce((n, r) => n + r.count, 0)).toBe(1);
+    const monthly = await coded.pairRollup({
+      a: 'PRK',
+      b: 'RUS',
+      direction: 'both',
+      origin: 'all',
+      granularity: 'month',
+      from: 20240620,
+    });
+    expect(monthly).toEqual([
+      {
+        source: 'PRK',
+        target: 'RUS',
+        day: 20240600,
+        type: 'CONSULT',
+        origin: 'coded',
+        count: 1,
+        scoreSum: 2.8,
+      },
+      {
+        source: 'RUS',
+        target: 'PRK',
+        day: 20240600,
+        type: 'CONSULT',
+        origin: 'coded',
+        count: 1,
+        scoreSum: 1.9,
+      },
+      {
+        source: 'RUS',
+        target: 'PRK',
+        day: 20240600,
+        type: 'SUPPORT',
+        origin: 'coded',
+        count: 1,
+        scoreSum: 8,
+      },
+    ]);
   });
 
   it('re-importing a file changes nothing', async () => {
@@ -328,6 +365,14 @@ describe('extracted events in the rollup', () => {
       'month',
     );
     expect(after.total.byType).toEqual({ CONSULT: 1 });
+    const afterMonthly = await coded.pairRollup({
+      a: 'RUS',
+      b: 'PRK',
+      direction: 'both',
+      origin: 'extracted',
+      granularity: 'month',
+    });
+    expect(afterMonthly).toMatchObject([{ day: 20240600, type: 'CONSULT', count: 1 }]);
     expect(await coded.pairRollup({ a: 'RUS', b: 'UKR', direction: 'both', origin: 'extracted' })).toEqual(
       [],
     );

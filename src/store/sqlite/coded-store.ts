@@ -30,30 +30,49 @@ interface RollupCell {
   scoreSum: number;
 }
 
+/** One rollup table (by day, or by month with day 00): upsert a cell, and optionally drop it at zero. */
+class CellTable {
+  private readonly upsert: Statement;
+  private readonly prune: Statement | null;
+
+  constructor(
+    connection: BetterSqlite3.Database,
+    table: 'pair_rollup' | 'pair_rollup_month',
+    prune: boolean,
+  ) {
+    this.upsert = connection.prepare(
+      `INSERT INTO ${table} (source, target, day, type, origin, count, score_sum) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source, target, day, type, origin)
+       DO UPDATE SET count = count + excluded.count, score_sum = score_sum + excluded.score_sum`,
+    );
+    this.prune = prune
+      ? connection.prepare(
+          `DELETE FROM ${table} WHERE source = ? AND target = ? AND day = ? AND type = ? AND origin = ? AND count <= 0`,
+        )
+      : null;
+  }
+
+  write(c: RollupCell): void {
+    this.upsert.run(c.source, c.target, c.day, c.type, c.origin, c.count, c.scoreSum);
+    this.prune?.run(c.source, c.target, c.day, c.type, c.origin);
+  }
+}
+
 /** Accumulates rollup deltas and writes them with upserts (also into the unordered pair totals). */
 class RollupWriter {
   private readonly cells = new Map<string, RollupCell>();
-  private readonly upsertCell: Statement;
+  private readonly day: CellTable;
+  private readonly month: CellTable;
   private readonly upsertTotal: Statement;
-  private readonly pruneCell: Statement | null;
   private readonly pruneTotal: Statement | null;
 
   /** `prune`: delete cells that reach zero (when subtracting a replaced document's events). */
   constructor(connection: BetterSqlite3.Database, prune = false) {
-    this.pruneCell = prune
-      ? connection.prepare(
-          `DELETE FROM pair_rollup WHERE source = ? AND target = ? AND day = ? AND type = ? AND origin = ?
-           AND count <= 0`,
-        )
-      : null;
+    this.day = new CellTable(connection, 'pair_rollup', prune);
+    this.month = new CellTable(connection, 'pair_rollup_month', prune);
     this.pruneTotal = prune
       ? connection.prepare('DELETE FROM pair_totals WHERE a = ? AND b = ? AND origin = ? AND count <= 0')
       : null;
-    this.upsertCell = connection.prepare(
-      `INSERT INTO pair_rollup (source, target, day, type, origin, count, score_sum) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (source, target, day, type, origin)
-       DO UPDATE SET count = count + excluded.count, score_sum = score_sum + excluded.score_sum`,
-    );
     this.upsertTotal = connection.prepare(
       `INSERT INTO pair_totals (a, b, origin, count) VALUES (?, ?, ?, ?)
        ON CONFLICT (a, b, origin) DO UPDATE SET count = count + excluded.count`,
@@ -79,14 +98,22 @@ class RollupWriter {
   }
 
   flush(): void {
+    const months = new Map<string, RollupCell>();
     const totals = new Map<string, number>();
     for (const c of this.cells.values()) {
-      this.upsertCell.run(c.source, c.target, c.day, c.type, c.origin, c.count, c.scoreSum);
-      this.pruneCell?.run(c.source, c.target, c.day, c.type, c.origin);
+      this.day.write(c);
+      const monthDay = c.day - (c.day % 100);
+      const monthKey = `${c.source}\t${c.target}\t${monthDay}\t${c.type}\t${c.origin}`;
+      const month = months.get(monthKey);
+      if (month) {
+        month.count += c.count;
+        month.scoreSum += c.scoreSum;
+      } else months.set(monthKey, { ...c, day: monthDay });
       const [a, b] = c.source <= c.target ? [c.source, c.target] : [c.target, c.source];
       const key = `${a}\t${b}\t${c.origin}`;
       totals.set(key, (totals.get(key) ?? 0) + c.count);
     }
+    for (const month of months.values()) this.month.write(month);
     for (const [key, count] of totals) {
       const [a, b, origin] = key.split('\t');
       this.upsertTotal.run(a, b, origin, count);
@@ -210,13 +237,23 @@ export class SqliteCodedEventStore implements CodedEventStore {
     const directions: [string, string][] = [];
     if (query.direction !== 'ba') directions.push([query.a, query.b]);
     if (query.direction !== 'ab' && query.a !== query.b) directions.push([query.b, query.a]);
+    // Monthly cells answer month and year questions with ~30 times fewer rows; their bounds widen to whole months.
+    const monthly = query.granularity === 'month';
+    const from = query.from ?? 0;
+    const to = query.to ?? 99_999_999;
     const statement = this.connection.prepare(
-      `SELECT source, target, day, type, origin, count, score_sum AS scoreSum FROM pair_rollup
+      `SELECT source, target, day, type, origin, count, score_sum AS scoreSum
+       FROM ${monthly ? 'pair_rollup_month' : 'pair_rollup'}
        WHERE source = ? AND target = ? AND day BETWEEN ? AND ?${query.origin === 'all' ? '' : ' AND origin = ?'}`,
     );
     const rows: PairRollupRow[] = [];
     for (const [source, target] of directions) {
-      const params: unknown[] = [source, target, query.from ?? 0, query.to ?? 99_999_999];
+      const params: unknown[] = [
+        source,
+        target,
+        monthly ? from - (from % 100) : from,
+        monthly ? to - (to % 100) + 99 : to,
+      ];
       if (query.origin !== 'all') params.push(query.origin);
       rows.push(...(statement.all(...params) as PairRollupRow[]));
     }

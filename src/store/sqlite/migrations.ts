@@ -70,6 +70,19 @@ const migrations: Record<string, Migration> = {
       ) WITHOUT ROWID`.execute(db);
     },
   },
+  '20261128T1015_pair_rollup_month': {
+    // The pair rollup summed per month (day part 00): month and year answers read ~30 times fewer rows.
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE pair_rollup_month (
+        source TEXT NOT NULL, target TEXT NOT NULL, day INTEGER NOT NULL, type TEXT NOT NULL,
+        origin TEXT NOT NULL, count INTEGER NOT NULL, score_sum REAL NOT NULL,
+        PRIMARY KEY (source, target, day, type, origin)
+      ) WITHOUT ROWID`.execute(db);
+      await sql`INSERT INTO pair_rollup_month
+        SELECT source, target, day - day % 100, type, origin, sum(count), sum(score_sum) FROM pair_rollup
+        GROUP BY source, target, day - day % 100, type, origin`.execute(db);
+    },
+  },
 };
 
 export const sqliteMigrations: MigrationProvider = {
