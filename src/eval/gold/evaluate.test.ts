@@ -7,6 +7,7 @@ import { findingId, type Pipeline, type StageContext } from '../../pipeline/pipe
 import { sentenceStage } from '../../pipeline/sentences.js';
 import { evalGold } from './evaluate.js';
 import { formatGoldReport } from './report.js';
+import { scoreDocument } from './score.js';
 
 const TEXT = 'Kim left Pyongyang on 10 September. He met Putin on 13 September.';
 
@@ -72,6 +73,9 @@ describe('evalGold', () => {
     expect(report.headline.timexRelaxedF1).toBeCloseTo(0.8);
     const written = JSON.parse(readFileSync(join(predictionsOut, 'trip.json'), 'utf8'));
     expect(written.timexes.map((t: { value: string }) => t.value)).toEqual(['2023-09-10', '2023-09-13']);
+    // The written file is a self-contained prediction: scoring it again gives the same numbers.
+    const gold = JSON.parse(readFileSync(join(goldDir, 'trip.json'), 'utf8'));
+    expect(scoreDocument(gold, written, TEXT).scores).toEqual(scores);
     const text = formatGoldReport(report, { explain: true });
     expect(text).toContain('MISS  timexes');
     expect(text).toContain('Kim left Pyongyang on 10 September.');
