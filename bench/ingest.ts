@@ -17,7 +17,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -72,11 +72,26 @@ function buildCorpus(folder: string): string[] {
   return corpus;
 }
 
-async function timeIngest(folder: string, dbPath: string): Promise<number> {
+interface Timing {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+/** Starts a clock for wall and CPU time (this process's user + system); call the result to stop it. */
+function clock(): () => Timing {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 };
+  };
+}
+
+async function timeIngest(folder: string, dbPath: string): Promise<Timing> {
   const store = await openSqliteStore(dbPath);
-  const started = performance.now();
+  const stop = clock();
   const results = await ingestPaths(store, [folder], { pipeline: sentencesOnlyPipeline });
-  const elapsed = performance.now() - started;
+  const elapsed = stop();
   await store.close();
   const failed = results.filter((r) => r.status !== 'inserted');
   if (failed.length > 0)
@@ -84,16 +99,16 @@ async function timeIngest(folder: string, dbPath: string): Promise<number> {
   return elapsed;
 }
 
-function timePeer(texts: readonly string[], dbPath: string): number {
+function timePeer(texts: readonly string[], dbPath: string): Timing {
   const db = new BetterSqlite3(dbPath);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec('CREATE TABLE documents (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
   const insert = db.prepare('INSERT INTO documents (text) VALUES (?)');
   const insertOne = db.transaction((text: string) => insert.run(text));
-  const started = performance.now();
+  const stop = clock();
   for (const text of texts) insertOne(text);
-  const elapsed = performance.now() - started;
+  const elapsed = stop();
   db.close();
   return elapsed;
 }
@@ -103,7 +118,7 @@ function timePeer(texts: readonly string[], dbPath: string): number {
  * prepared statements into the store's own schema, extraction done beforehand. The gap between this and ingest
  * is Dyad's own overhead; the gap between this and the peer is what the schema (indexes, FTS5) costs.
  */
-async function timeSameRows(texts: readonly string[], dbPath: string): Promise<number> {
+async function timeSameRows(texts: readonly string[], dbPath: string): Promise<Timing> {
   const store = await openSqliteStore(dbPath);
   const prepared = texts.map((raw) => {
     const text = readPlainText(raw).text;
@@ -150,13 +165,14 @@ async function timeSameRows(texts: readonly string[], dbPath: string): Promise<n
       insertSearch.run(sentence, document.id, span.start, span.end);
     }
   });
-  const started = performance.now();
+  const stop = clock();
   for (const entry of prepared) write(entry);
-  const elapsed = performance.now() - started;
+  const elapsed = stop();
   await store.close();
   return elapsed;
 }
 
+const rate = (amount: number, ms: number, digits: number) => (amount / (ms / 1000)).toFixed(digits);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function benchmark(): Promise<void> {
@@ -170,36 +186,46 @@ async function benchmark(): Promise<void> {
     mkdirSync(folder);
     const texts = buildCorpus(folder);
     const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
-    const ingestTimes: number[] = [];
-    const peerTimes: number[] = [];
-    const floorTimes: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      ingestTimes.push(await timeIngest(folder, join(work, `ingest-${run}.db`)));
-      peerTimes.push(timePeer(texts, join(work, `peer-${run}.db`)));
-      floorTimes.push(await timeSameRows(texts, join(work, `floor-${run}.db`)));
-    }
-    const rows = [
-      { name: 'dyad ingest (sentences only)', ms: median(ingestTimes) },
-      { name: 'better-sqlite3 insert (peer)', ms: median(peerTimes) },
-      { name: 'better-sqlite3, same rows', ms: median(floorTimes) },
+    const timings: { name: string; runs: Timing[] }[] = [
+      { name: 'dyad ingest (sentences only)', runs: [] },
+      { name: 'better-sqlite3 insert (peer)', runs: [] },
+      { name: 'better-sqlite3, same rows', runs: [] },
     ];
-    process.stdout.write(
-      `corpus: ${texts.length} documents, ${megabytes.toFixed(2)} MB (TempEval-3 TimeBank+AQUAINT x${COPIES}); median of ${RUNS} runs\n\n`,
+    const loads: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      timings[0]?.runs.push(await timeIngest(folder, join(work, `ingest-${run}.db`)));
+      timings[1]?.runs.push(timePeer(texts, join(work, `peer-${run}.db`)));
+      timings[2]?.runs.push(await timeSameRows(texts, join(work, `floor-${run}.db`)));
+      loads.push(loadavg()[0] ?? 0);
+    }
+    const rows = timings.map(({ name, runs }) => ({
+      name,
+      wall: median(runs.map((r) => r.wallMs)),
+      cpu: median(runs.map((r) => r.cpuMs)),
+    }));
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    out(
+      `corpus: ${texts.length} documents, ${megabytes.toFixed(2)} MB (TempEval-3 TimeBank+AQUAINT x${COPIES}); median of ${RUNS} runs`,
     );
-    process.stdout.write(
-      `${'run'.padEnd(30)}${'ms'.padStart(10)}${'docs/s'.padStart(12)}${'MB/s'.padStart(10)}\n`,
+    out(`load average while measuring: ${median(loads).toFixed(1)} on ${cpus().length} cores\n`);
+    out(
+      `${'run'.padEnd(30)}${'wall ms'.padStart(9)}${'docs/s'.padStart(9)}${'MB/s'.padStart(8)}${'cpu ms'.padStart(9)}${'docs/cpu-s'.padStart(12)}${'MB/cpu-s'.padStart(10)}`,
     );
     for (const row of rows) {
-      const seconds = row.ms / 1000;
-      process.stdout.write(
-        `${row.name.padEnd(30)}${row.ms.toFixed(0).padStart(10)}${(texts.length / seconds).toFixed(0).padStart(12)}${(megabytes / seconds).toFixed(2).padStart(10)}\n`,
+      out(
+        `${row.name.padEnd(30)}${row.wall.toFixed(0).padStart(9)}${rate(texts.length, row.wall, 0).padStart(9)}${rate(megabytes, row.wall, 2).padStart(8)}` +
+          `${row.cpu.toFixed(0).padStart(9)}${rate(texts.length, row.cpu, 0).padStart(12)}${rate(megabytes, row.cpu, 2).padStart(10)}`,
       );
     }
-    const ratio = (rows[1]?.ms ?? 0) / (rows[0]?.ms ?? 1);
-    const floorRatio = (rows[2]?.ms ?? 0) / (rows[0]?.ms ?? 1);
-    process.stdout.write(
-      `\ningest rate / peer rate = ${ratio.toFixed(2)} (target >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})\n` +
-        `ingest rate / same-rows rate = ${floorRatio.toFixed(2)} (the part of the gap that is Dyad's, not SQLite's)\n`,
+    const [ingest, peer, floor] = rows;
+    if (!ingest || !peer || !floor) return;
+    const wallRatio = peer.wall / ingest.wall;
+    const cpuRatio = peer.cpu / ingest.cpu;
+    out(
+      `\ningest rate / peer rate: wall ${wallRatio.toFixed(2)}, cpu ${cpuRatio.toFixed(2)} (target >= 0.50: ${cpuRatio >= 0.5 ? 'met' : 'NOT met'})`,
+    );
+    out(
+      `ingest rate / same-rows rate: wall ${(floor.wall / ingest.wall).toFixed(2)}, cpu ${(floor.cpu / ingest.cpu).toFixed(2)} (how much of the gap is Dyad's rather than the schema's)`,
     );
   } finally {
     rmSync(work, { recursive: true, force: true });

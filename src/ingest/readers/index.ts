@@ -65,10 +65,18 @@ function withText(document: ReadDocument, name: string): ReadOutcome {
   return { kind: 'ok', document };
 }
 
-/** `%PDF-` at the start; for a `.pdf` name anywhere in the first kilobyte (some generators put junk before it). */
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+/** `%PDF-` at the start (after whitespace); for a `.pdf` name anywhere in the first kilobyte (some generators put junk first). */
 function isPdf(bytes: Uint8Array, namedPdf: boolean): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return namedPdf ? head.includes('%PDF-') : head.trimStart().startsWith('%PDF-');
+  let first = 0;
+  const isSpace = (b: number | undefined) => b === 0x20 || (b !== undefined && b >= 0x09 && b <= 0x0d);
+  while (first < bytes.length && isSpace(bytes[first])) first++;
+  const limit = namedPdf ? Math.min(bytes.length, 1024) - PDF_MAGIC.length : first;
+  for (let at = first; at <= limit; at++) {
+    if (PDF_MAGIC.every((b, i) => bytes[at + i] === b)) return true;
+  }
+  return false;
 }
 
 function extensionOf(name: string): string {

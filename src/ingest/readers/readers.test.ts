@@ -140,3 +140,20 @@ describe('markdown and pdf helpers', () => {
     ).toBe('Hello world.\nNext\n\nFar');
   });
 });
+
+describe('format sniffing', () => {
+  it('takes %PDF- at the start as a PDF, and only within the first kilobyte for a .pdf name', async () => {
+    const mention = await read(utf8('Notes about the %PDF- header.\n'), 'notes.txt');
+    expect(mention).toMatchObject({ kind: 'ok', document: { format: 'text' } });
+    const junkFirst = await read(utf8('junk\n%PDF-1.4 but broken'), 'broken.pdf');
+    expect(junkFirst).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(/^not a valid PDF|^PDF could not be read/),
+    });
+    const nulFirst = await read(Uint8Array.from([0, 0x25, 0x50, 0x44, 0x46, 0x2d]), 'x.txt');
+    expect(nulFirst).toMatchObject({
+      kind: 'failed',
+      reason: 'binary file (NUL or control bytes), not text',
+    });
+  });
+});

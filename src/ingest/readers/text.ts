@@ -19,21 +19,34 @@ const HEADER_FIELDS: Record<string, keyof ReadMetadata> = {
  * metadata, not text. Takes the decoded text and returns the rest normalised (the one call to `normalizeText`).
  */
 export function splitHeaderLines(text: string): { text: string; metadata: ReadMetadata } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
+  const source = text.replace(/^\uFEFF/, '');
   const metadata: Record<string, string> = {};
-  let i = 0;
-  while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
+  // Walk line by line from the top only: documents can be large and headers are a few lines.
+  const lineBreak = /\r\n?|\n/g;
+  let bodyStart = 0;
   let headers = 0;
-  for (; i < lines.length; i++) {
-    const match = HEADER.exec((lines[i] ?? '').trim());
+  let position = 0;
+  while (position <= source.length) {
+    lineBreak.lastIndex = position;
+    const found = lineBreak.exec(source);
+    const end = found ? found.index : source.length;
+    const next = found ? end + found[0].length : source.length + 1;
+    const line = source.slice(position, end).trim();
+    if (line === '' && headers === 0) {
+      position = next;
+      continue;
+    }
+    const match = HEADER.exec(line);
     if (!match) break;
     const field = HEADER_FIELDS[(match[1] ?? '').toLowerCase()];
     const value = (match[2] ?? '').trim();
     if (field && value && metadata[field] === undefined) metadata[field] = value;
     headers++;
+    position = next;
+    bodyStart = Math.min(next, source.length);
   }
   if (headers === 0) return { text: normalizeText(text), metadata: {} };
-  return { text: normalizeText(lines.slice(i).join('\n')), metadata };
+  return { text: normalizeText(source.slice(bodyStart)), metadata };
 }
 
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
@@ -48,7 +61,8 @@ const DATE_ONLY = [
  * weekday) is a dateline: it stays in the text, and gives the ISO date.
  */
 export function datelineDate(text: string): string | null {
-  const first = text.split('\n', 1)[0]?.trim() ?? '';
+  const newline = text.indexOf('\n');
+  const first = (newline < 0 ? text : text.slice(0, newline)).trim();
   if (first.length > 40) return null;
   const candidate = first.replace(WEEKDAY, '').replace(/(\d)(?:st|nd|rd|th)\b/, '$1');
   if (!DATE_ONLY.some((pattern) => pattern.test(candidate))) return null;
