@@ -235,6 +235,35 @@ describe('times of day', () => {
   });
 });
 
+describe('results reporting and holidays', () => {
+  it('reads the reporting quarter and comparisons with a year before', () => {
+    const found = tag(
+      'Profit rose in the third quarter from a year ago, and the quarter ended strongly.',
+      '2023-11-05',
+    );
+    expect(found.map((t) => [t.text, t.value])).toEqual([
+      ['the third quarter', '2023-Q3'],
+      ['a year ago', '2022-Q3'],
+      ['the quarter', '2023-Q3'],
+    ]);
+    expect(only('Sales fell in the latest quarter.', '2023-11-05').value).toBe('2023-Q3');
+  });
+
+  it('dates holidays', () => {
+    expect(only('They met on Christmas Eve.', '2023-12-28').value).toBe('2023-12-24');
+    expect(only('The talks resume after Easter.', '2024-03-01').value).toBe('2023-04-09');
+    expect(only('They will meet at Easter.', '2024-03-01').value).toBe('2024-03-31');
+  });
+});
+
+describe('other written forms', () => {
+  it('reads 24-hour zoned clocks, spoken years and two-digit range ends', () => {
+    expect(only('The strike hit at 15:00 GMT on Saturday.', '2023-11-05').value).toBe('2023-11-04T15:00');
+    expect(only('It was founded in nineteen eighty-four.').value).toBe('1984');
+    expect(only('During the 1957-58 season the league grew.').value).toBe('1957/1958');
+  });
+});
+
 describe('intervals', () => {
   it('gives every date value an earliest and latest day', () => {
     const [month, decade, present, duration] = tag('In June 2020, in the 1990s, and now, for three years.');

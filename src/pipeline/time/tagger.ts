@@ -92,6 +92,8 @@ interface HistoryEntry {
   readonly index: number;
   readonly end: number;
   readonly granularity: Granularity;
+  /** Resolved as a comparison with another period ("a year ago"): not itself a reporting period. */
+  readonly comparison: boolean;
 }
 
 const GRANULARITY_RANK: Readonly<Record<Granularity, number>> = {
@@ -223,11 +225,18 @@ function yearFor(env: Env, month: number, day: number | null, start: number, end
   const recent = env.anchor('month', start, 400);
   if (recent && /^\d{4}/.test(recent.value)) {
     const year = Number(recent.value.slice(0, 4));
+    // ...unless the tense puts it on the other side of the DCT.
+    const offset = dct ? (year - dct.year) * 366 + (month - dct.month) * 30.5 + ((day ?? 15) - dct.day) : 0;
+    const monthsAfterDct = dct ? (year - dct.year) * 12 + month - dct.month : 0;
     const fitsDct =
       !dct ||
-      tense === 'future' ||
-      year < dct.year ||
-      (year === dct.year && (month < dct.month || (month === dct.month && (day ?? 1) <= dct.day + 7)));
+      (tense === 'future'
+        ? offset >= -31
+        : tense === 'past'
+          ? day === null
+            ? monthsAfterDct <= 0
+            : offset <= 7
+          : offset <= 31);
     if (fitsDct) return year;
   }
   if (!dct) return recent ? Number(recent.value.slice(0, 4)) : null;
@@ -442,6 +451,8 @@ const NEEDS: Readonly<Record<string, RegExp>> = {
   'set-frequency': /annual|yearly|daily|nightly|weekly|monthly|quarterly|hourly|biennial/i,
   'year-words': /teen|twenty/i,
   'year-earlier': /year-(?:earlier|ago)/i,
+  'the-quarter': /quarter|half/i,
+  holiday: /Christmas|New Year|Boxing|Valentine|Halloween|Thanksgiving|Easter/,
   noon: /noon|midnight|midday/i,
 };
 
@@ -1020,10 +1031,125 @@ rule('ago', `${B}(?:(${NUMBER_RE})[\\s-]+)?(${UNIT_RE})\\s+ago${B}`, (m) => {
  * ("third-quarter profit rose from a year ago"): the same quarter, a year back.
  */
 function currentPeriod(env: Env, at: number): HistoryEntry | null {
-  const recent = env.anchor('half', at, 250);
-  if (!recent || (recent.granularity !== 'quarter' && recent.granularity !== 'half')) return null;
-  return env.dctDay && Number(recent.value.slice(0, 4)) >= env.dctDay.year - 1 ? recent : null;
+  const before = at + env.base;
+  for (let i = env.history.length - 1; i >= 0; i--) {
+    const entry = env.history[i];
+    if (!entry || before - entry.end > 250) return null;
+    if (entry.comparison) continue;
+    if (entry.granularity !== 'quarter' && entry.granularity !== 'half') continue;
+    return env.dctDay && Number(entry.value.slice(0, 4)) >= env.dctDay.year - 1 ? entry : null;
+  }
+  return null;
 }
+
+// "the quarter", "the latest quarter": in results reporting, the period being reported on.
+rule(
+  'the-quarter',
+  `${B}the\\s+(?:(latest|current|most\\s+recent|recent|just-ended|same|past)\\s+)?(quarter|half)(?![\\w-])`,
+  (m, text) => {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (/^\s+(?:of|century)\b/i.test(after)) return null; // "the quarter of the vote", handled by `quarter` when dated
+    if (/[A-Z]/.test((m[2] ?? '')[0] ?? '')) return null; // "the French Quarter"
+    const half = (m[2] ?? '').toLowerCase() === 'half';
+    const start = m.index;
+    return base('relative-reporting-period', start, m.index + m[0].length, (env) => {
+      const period = currentPeriod(env, start);
+      if (period && period.granularity === (half ? 'half' : 'quarter'))
+        return {
+          type: 'DATE',
+          value: period.value,
+          anchor: { basis: 'narrative', value: period.value, index: period.index },
+          anchorRule: 'relative-same-period',
+        };
+      const dct = env.dctDay;
+      if (!dct) return null;
+      // The most recent complete period, unless the tense says the one still running.
+      const running = env.tense(start, start + m[0].length) === 'future';
+      const shifted = addMonths({ ...dct, day: 1 }, running ? 0 : half ? -6 : -3);
+      const value = half
+        ? `${pad(shifted.year, 4)}-H${shifted.month <= 6 ? 1 : 2}`
+        : `${pad(shifted.year, 4)}-Q${quarterOf(shifted.month)}`;
+      return { type: 'DATE', value, anchor: { basis: 'dct', value: env.dct ?? '', index: null } };
+    });
+  },
+);
+
+// Holidays with a fixed or computable date.
+function easter(year: number): DayDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const n = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * n + 114) / 31);
+  return { year, month, day: ((h + l - 7 * n + 114) % 31) + 1 };
+}
+
+function nthWeekday(year: number, month: number, weekday: number, n: number): DayDate {
+  const first = { year, month, day: 1 };
+  const offset = (weekday - isoWeekday(first) + 7) % 7;
+  return addDays(first, offset + (n - 1) * 7);
+}
+
+const HOLIDAYS: Readonly<Record<string, (year: number) => DayDate>> = {
+  'christmas eve': (year) => ({ year, month: 12, day: 24 }),
+  'christmas day': (year) => ({ year, month: 12, day: 25 }),
+  christmas: (year) => ({ year, month: 12, day: 25 }),
+  "new year's eve": (year) => ({ year, month: 12, day: 31 }),
+  "new year's day": (year) => ({ year, month: 1, day: 1 }),
+  'boxing day': (year) => ({ year, month: 12, day: 26 }),
+  "valentine's day": (year) => ({ year, month: 2, day: 14 }),
+  halloween: (year) => ({ year, month: 10, day: 31 }),
+  'thanksgiving day': (year) => nthWeekday(year, 11, 4, 4),
+  thanksgiving: (year) => nthWeekday(year, 11, 4, 4),
+  'easter sunday': easter,
+  easter: easter,
+};
+
+rule(
+  'holiday',
+  `${B}(?:(last|next|this)\\s+)?(Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Halloween|Thanksgiving Day|Thanksgiving|Easter Sunday|Easter)(?:\\s+(\\d{4}))?${B}`,
+  (m) => {
+    const relation = m[1]?.toLowerCase() ?? null;
+    const name = (m[2] ?? '').toLowerCase().replace(/’/g, "'");
+    const dateOf = HOLIDAYS[name];
+    if (!dateOf || !/^[A-Z]/.test(m[2] ?? '')) return null;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    return base(
+      'holiday',
+      start,
+      end,
+      (env) => {
+        if (m[3]) return { type: 'DATE', value: formatDay(dateOf(Number(m[3]))) };
+        const dct = env.dctDay;
+        if (!dct) return null;
+        const candidates = [dct.year - 1, dct.year, dct.year + 1].map(dateOf);
+        const dctValue = formatDay(dct);
+        const past = candidates.filter((d) => formatDay(d) <= dctValue).pop();
+        const future = candidates.find((d) => formatDay(d) >= dctValue);
+        const tense = relation === 'last' ? 'past' : relation === 'next' ? 'future' : env.tense(start, end);
+        const chosen = tense === 'future' ? future : relation === 'this' ? (candidates[1] ?? past) : past;
+        return chosen
+          ? {
+              type: 'DATE',
+              value: formatDay(chosen),
+              anchor: { basis: 'dct', value: env.dct ?? '', index: null },
+            }
+          : null;
+      },
+      { dayLevel: true },
+    );
+  },
+  'g',
+);
 
 // "the year-earlier quarter", "the year-ago period", "year-earlier"
 rule(
@@ -1110,6 +1236,17 @@ rule(
     const start = m.index;
     const end = m.index + m[0].length;
     return base('relative-offset', start, end, (env) => {
+      const period = unit === 'year' && !vague ? currentPeriod(env, start) : null;
+      if (period) {
+        const value = shift(period.value, backwards ? -(count ?? 0) : (count ?? 0), 'year');
+        if (value)
+          return {
+            type: 'DATE',
+            value,
+            anchor: { basis: 'narrative', value: period.value, index: period.index },
+            anchorRule: 'relative-comparison-period',
+          };
+      }
       const anchor = env.anchor(UNIT_GRANULARITY[unit], start);
       const basis: 'narrative' | 'dct' = anchor ? 'narrative' : 'dct';
       const anchorValue =
@@ -1461,7 +1598,7 @@ function attachModifiers(candidate: Candidate, text: string): void {
 
 /** A cheap test for text that cannot hold a time expression, so most sentences skip the rules. */
 const TRIGGER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|to(?:day|night|morrow)|yesterday|now|current|recent|past|future|soon|shortly|former|previous|lately|present|to date|noon|mid|year|month|week|day|decade|centur|quarter|half|hour|minute|second|spring|summer|autumn|fall|winter|annual|daily|nightly|hourly|ago|later|earlier|next|last|every|each|once|morning|evening|afternoon|night)/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|to(?:day|night|morrow)|yesterday|now|current|recent|past|future|soon|shortly|former|previous|lately|present|to date|noon|mid|year|month|week|day|decade|centur|quarter|half|hour|minute|second|spring|summer|autumn|fall|winter|annual|daily|nightly|hourly|ago|later|earlier|next|last|every|each|once|morning|evening|afternoon|night|christmas|easter|new year|thanksgiving|halloween|valentine|boxing|\w*teen|ten|eleven|twelve|twenty)/i;
 
 function collect(text: string, offset: number, out: Candidate[]): void {
   if (!TRIGGER.test(text)) return;
@@ -1562,7 +1699,13 @@ export function tagTimexes(text: string, dct: string | null): TaggedTimex[] {
       const last = value.includes('/') ? (value.split('/')[1] ?? value) : value;
       const granularity = granularityOf(last);
       if (granularity)
-        env.history.push({ value: last.split('T')[0] ?? last, index, end: candidate.end, granularity });
+        env.history.push({
+          value: last.split('T')[0] ?? last,
+          index,
+          end: candidate.end,
+          granularity,
+          comparison: anchor?.rule === 'relative-comparison-period',
+        });
     }
   }
   return result;
