@@ -56,9 +56,11 @@ export function decodeText(bytes: Uint8Array): DecodeOutcome {
   return { kind: 'failed', reason: 'not valid UTF-8, UTF-16 or Windows-1252 text' };
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function utf8(bytes: Uint8Array): DecodeOutcome {
   try {
-    return { kind: 'ok', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { kind: 'ok', text: UTF8.decode(bytes), encoding: 'utf-8' };
   } catch {
     return { kind: 'failed', reason: 'not valid UTF-8 text' };
   }

@@ -85,22 +85,30 @@ export function readHtml(decoded: string): ReadDocument | { readonly failed: str
     ? normalizeBlockText(blockText(document.body as unknown as DomNode, true))
     : '';
   let articleText = '';
-  let articleTitle: string | null = null;
+  // What Readability found besides the text (it also reads JSON-LD), used where the head said nothing.
+  let found: Record<string, string | null> = {};
   try {
     const article = new Readability<DomNode>(document, {
       serializer: (node) => node as unknown as DomNode,
     }).parse();
     if (article?.content) articleText = normalizeBlockText(blockText(article.content, false));
-    articleTitle = article?.title?.trim() || null;
+    found = {
+      title: article?.title?.trim() || null,
+      published: article?.publishedTime?.trim() || null,
+      publisher: article?.siteName?.trim() || null,
+      author: article?.byline?.trim() || null,
+    };
   } catch {
     // Readability gives up on some malformed pages; the body text still serves.
   }
   // Readability can pick a fragment (a caption, a comment box); trust it only when it holds a fair share.
   const useArticle = articleText.length > 0 && articleText.length >= Math.min(200, bodyText.length * 0.3);
   const text = normalizeText(useArticle ? articleText : bodyText);
-  const title = metadata.title ?? articleTitle;
-  const withTitle = title ? { ...metadata, title } : metadata;
-  return { format: 'html', text, metadata: withDateline(text, withTitle) };
+  const merged: Record<string, string | null | undefined> = { ...metadata };
+  for (const [key, value] of Object.entries(found)) {
+    if (value && !merged[key]) merged[key] = value;
+  }
+  return { format: 'html', text, metadata: withDateline(text, merged as ReadMetadata) };
 }
 
 /** linkedom needs a document; a bare fragment gets one. */
@@ -112,7 +120,9 @@ function htmlMetadata(document: Document): ReadMetadata {
   const meta = (...keys: string[]): string | null => {
     for (const key of keys) {
       const element =
-        document.querySelector(`meta[property="${key}"]`) ?? document.querySelector(`meta[name="${key}"]`);
+        document.querySelector(`meta[property="${key}"]`) ??
+        document.querySelector(`meta[name="${key}"]`) ??
+        document.querySelector(`meta[itemprop="${key}"]`);
       const content = element?.getAttribute('content')?.trim();
       if (content) return content;
     }
