@@ -76,10 +76,10 @@ function isArgumentOfVerb(
   if (match.entry.pos !== 'noun') return false;
   for (let k = match.first - 1; k >= Math.max(0, match.first - 4); k--) {
     const token = view.tokens[k] as Token;
-    if (!token.isWord && token.text !== '$' && token.text !== "'s") return false;
+    if (!token.isWord && token.text !== '$' && token.lower !== "'s") return false;
     const verb = matches.find((m) => m.last === k && m.entry.pos === 'verb');
     // "resisting Washington's pressure": a noun with its own agent stays an event of its own.
-    if (verb) return nounModifier(view, match) === null;
+    if (verb) return !hasPossessor(view, match);
   }
   return false;
 }
@@ -130,6 +130,7 @@ export function analyseDocument(
   let lastPersonSubject: Participant | null = null;
   let narrative: Timex | null = null;
   let narrativeParagraph = -1;
+  const whereabouts = new Map<string, Mention>();
 
   for (const view of sentences) {
     const matches = findTriggers(view);
@@ -138,7 +139,24 @@ export function analyseDocument(
       if (isArgumentOfVerb(view, match, matches)) continue;
       const roles = assignRoles(view, match, matches, personName, lastPersonSubject, dyad);
       sourcesByMatch.set(match, { list: [...roles.subjects], inferred: roles.subjectInferred });
-      const { sources, targets } = orient(match, roles);
+      const oriented = orient(match, roles);
+      const { sources } = oriented;
+      let { targets } = oriented;
+      let place = roles.place;
+      const traveller = sources.find((p) => p.person !== null)?.person ?? null;
+      if (match.entry.movement && traveller) {
+        const destination =
+          place ?? targets.find((p) => p.isPlace || p.mention.mentionType === 'state')?.mention;
+        if (destination) whereabouts.set(traveller, destination);
+        else if (match.entry.movement === 'visits' && targets.length === 0) {
+          // "toured the facilities": the traveller is still where the narrative last put them.
+          const here = whereabouts.get(traveller);
+          if (here) {
+            place = here.mentionType === 'state' ? null : here;
+            targets = [participantOf(here, personName)];
+          }
+        }
+      }
       const personSource = sources.find((p) => p.person !== null);
       if (personSource && !roles.subjectInferred && match.entry.pos === 'verb')
         lastPersonSubject = personSource;
@@ -154,7 +172,7 @@ export function analyseDocument(
         match,
         sources,
         targets,
-        place: roles.place,
+        place,
         date: dated.timex ? (dated.value ?? null) : null,
         dateTimex: dated.timex,
         dateBasis: dated.timex ? dated.basis : null,
@@ -166,8 +184,8 @@ export function analyseDocument(
     }
     // A person named as the sentence's first actor is the likeliest antecedent of the next sentence's "he".
     if (!matches.some((m) => sourcesByMatch.get(m)?.list.some((p) => p.person))) {
-      const firstPerson = view.mentionAt.find((slot) => slot?.mention.mentionType === 'person');
-      if (firstPerson) lastPersonSubject = participantOf(firstPerson.mention, personName);
+      const subject = sentenceSubjectPerson(view, view.tokens.length);
+      if (subject) lastPersonSubject = participantOf(subject.mention, personName);
     }
     const dated = view.timexes.filter(isDateLike);
     const lastDate = dated.at(-1);
@@ -273,13 +291,20 @@ function findTriggers(view: SentenceView): TriggerMatch[] {
 /** "launch site", "war effort", "aid recipients": a trigger noun modifying the noun after it is no event. */
 function isCompoundModifier(tokens: readonly Token[], last: number): boolean {
   const next = tokens[last + 1];
-  if (!next || !next.isWord || /^\p{Lu}/u.test(next.text)) return false;
+  if (!next?.isWord || /^\p{Lu}/u.test(next.text)) return false;
   if (PREPOSITIONS.has(next.lower) || CONJUNCTION_WORDS.has(next.lower) || BE_FORMS.has(next.lower))
     return false;
   if (/(ed|ing|ly)$/.test(next.lower) || MODAL_OR_AUX.has(next.lower)) return false;
-  return COMPOUND_HEADS.has(next.lower);
+  if (COMPOUND_HEADS.has(next.lower)) return true;
+  // Any other plain lowercase word that is not a common verb or adverb is a head noun: "summit banquet".
+  return !/s$/.test(next.lower) && !COMMON_VERBS_AND_ADVERBS.has(next.lower) && !DETERMINERS.has(next.lower);
 }
 
+const COMMON_VERBS_AND_ADVERBS = new Set(
+  'remain continue begin take make come go seem appear show mean lead include involve become fail cause took made came went led then there also again still now soon later itself alone together yet already ago'.split(
+    ' ',
+  ),
+);
 const MODAL_OR_AUX = new Set([
   'will',
   'would',
@@ -360,10 +385,7 @@ function plausiblePartOfSpeech(
   if (NOUN_FORMS.has(word) && !compiled.pastForm) {
     const next = tokens[index + 1];
     const objectFollows =
-      next !== undefined &&
-      next.isWord &&
-      !PREPOSITIONS.has(next.lower) &&
-      !CONJUNCTION_WORDS.has(next.lower);
+      next?.isWord === true && !PREPOSITIONS.has(next.lower) && !CONJUNCTION_WORDS.has(next.lower);
     if (compiled.gerundForm) return !mentionBefore && objectFollows && !PREPOSITIONS.has(prev);
     return (
       (mentionBefore || VERBAL_CONTEXT.has(prev) || prev.endsWith("n't") || prev.endsWith('ly')) &&
@@ -515,9 +537,13 @@ function assignRoles(
   const toParticipant = (slot: MentionSlot): Participant => {
     const participant = participantOf(slot.mention, personName);
     // Narrative continuity beats a pronoun resolver's nearest-name guess for subjects: "He reached ...".
-    if (slot.mention.mentionType === 'pronoun' && lastPersonSubject && isSubjectPronoun(tokens[slot.first])) {
+    if (slot.mention.mentionType === 'pronoun' && isSubjectPronoun(tokens[slot.first])) {
+      // Within the sentence, "he" is most often its main subject ("Kim met Putin ... in which he had held");
+      // across sentences, the subject of the last narrated action.
+      const main = sentenceSubjectPerson(view, slot.first);
+      if (main) return { ...participantOf(main.mention, personName), mention: slot.mention };
       const earlier = mentionAt.slice(0, slot.first).some((m) => m?.mention.mentionType === 'person');
-      if (!earlier) return { ...lastPersonSubject, mention: slot.mention };
+      if (!earlier && lastPersonSubject) return { ...lastPersonSubject, mention: slot.mention };
     }
     return participant;
   };
@@ -570,7 +596,10 @@ function assignRoles(
       }
       continue;
     }
-    if (isGenericDemonym(view, slot)) {
+    if (
+      isGenericDemonym(view, slot) ||
+      matches.some((m) => m.entry.pos === 'noun' && m.first === slot.last + 1)
+    ) {
       i = slot.last;
       continue;
     }
@@ -609,6 +638,20 @@ function twoSided(view: SentenceView, match: TriggerMatch): boolean {
   return view.tokens
     .slice(Math.max(0, match.first - 3), match.first)
     .some((t) => ['bilateral', 'joint', 'mutual', 'two-way'].includes(t.lower));
+}
+
+/** The first person named in the sentence before `end` who is not inside a prepositional phrase. */
+function sentenceSubjectPerson(view: SentenceView, end: number): MentionSlot | null {
+  for (let i = 0; i < end; i++) {
+    const slot = view.mentionAt[i];
+    if (!slot) continue;
+    i = slot.last;
+    if (slot.mention.mentionType !== 'person') continue;
+    if (isPrepositionalObject(view.tokens, view.mentionAt, slot)) continue;
+    if (view.tokens[slot.last + 1]?.lower === "'s") continue;
+    return slot;
+  }
+  return null;
 }
 
 function isSubjectPronoun(token: Token | undefined): boolean {
@@ -715,10 +758,10 @@ function followsPastVerb(tokens: readonly Token[], slot: MentionSlot): boolean {
 
 function firstOfNounPhrase(view: SentenceView, match: TriggerMatch): number {
   let k = match.first;
-  while (k > 0) {
+  while (k > 0 && match.first - k < 6) {
     const previous = view.tokens[k - 1] as Token;
-    if (!previous.isWord && previous.text !== "'s" && previous.text !== '-') break;
-    if (PREPOSITIONS.has(previous.lower)) break;
+    const inMention = view.mentionAt[k - 1] !== null;
+    if (!inMention && previous.lower !== "'s" && !(previous.isWord && isModifierWord(previous))) break;
     k--;
   }
   return k;
@@ -736,8 +779,41 @@ function governedByLightVerb(
     if (LIGHT_VERBS.has(token.lower)) return true;
     if (matches.some((m) => m.last === k && m.entry.pos === 'verb')) return false;
     if (view.mentionAt[k] || PREPOSITIONS.has(token.lower)) return false;
+    if (!isModifierWord(token)) return false;
   }
   return false;
+}
+
+/** Words that may stand between a verb and its object noun: determiners, numbers, adjectives. */
+function isModifierWord(token: Token): boolean {
+  if (DETERMINERS.has(token.lower) || /^\d/.test(token.lower) || token.lower.includes('-')) return true;
+  if (/(al|ic|ive|ary|ous|ful|less|ed|ern|ian|ese|ish|est|er)$/.test(token.lower)) return true;
+  return [
+    'new',
+    'first',
+    'second',
+    'third',
+    'long',
+    'large',
+    'major',
+    'more',
+    'further',
+    'public',
+    'joint',
+    'many',
+    'few',
+    'no',
+    'any',
+    'formal',
+    'official',
+    'private',
+    'secret',
+    'direct',
+    'full',
+    'high',
+    'top',
+    'key',
+  ].includes(token.lower);
 }
 
 /** "During a trip to X on 18 May, Lavrov said": the noun sits in a fronted adjunct before the main clause. */
@@ -782,13 +858,19 @@ function isObjectOfEarlierVerb(
   return matches.some((m) => m.last === k && m.entry.pos === 'verb' && !m.passive);
 }
 
+function hasPossessor(view: SentenceView, match: TriggerMatch): boolean {
+  const modifier = nounModifier(view, match);
+  if (!modifier) return false;
+  return view.tokens.slice(modifier.first, match.first).some((t) => t.lower === "'s");
+}
+
 /** A mention within a few words before a nominal trigger, joined to it only by adjectives or a possessive. */
 function nounModifier(view: SentenceView, match: TriggerMatch): MentionSlot | null {
   for (let k = match.first - 1; k >= Math.max(0, match.first - 5); k--) {
     const slot = view.mentionAt[k];
     if (slot) return isGenericDemonym(view, slot) ? null : slot;
     const token = view.tokens[k] as Token;
-    if (!token.isWord && token.text !== "'s" && token.text !== '-') return null;
+    if (!token.isWord && token.lower !== "'s" && token.text !== '-') return null;
     if (PREPOSITIONS.has(token.lower) || (BE_FORMS.has(token.lower) && token.lower !== "'s")) return null;
     if (LEXICON.has(token.lower) || LIGHT_VERBS.has(token.lower)) return null;
   }
@@ -831,7 +913,7 @@ function governingPreposition(
   while (k > triggerLast) {
     const token = tokens[k] as Token;
     if (PREPOSITIONS.has(token.lower)) return token.lower;
-    if (!token.isWord && token.text !== "'s" && token.text !== '-' && token.text !== '$') return null;
+    if (!token.isWord && token.lower !== "'s" && token.text !== '-' && token.text !== '$') return null;
     if (mentionAt[k]) return null; // another actor intervenes
     skipped++;
     k--;

@@ -245,12 +245,14 @@ export function findAttribution(
     if (!REPORTING_VERBS.has(token.lower)) continue;
     if (i > 0 && /^\p{Lu}/u.test(token.text)) continue; // "the United States", a name, not a verb
     if (NOUN_LIKE_FORMS.has(token.lower) && tokens[i + 1]?.lower !== 'that') continue;
+    // "No deal has been announced": a passive report names no one who says so.
+    if (['been', 'was', 'were', 'is', 'are', 'be'].includes(tokens[i - 1]?.lower ?? '')) continue;
     // "X said that" / "X said on 16 September that" / "X suggest Y did": the reporting verb governs the trigger.
     let start = i;
     while (start > 0 && !isClauseBoundary(tokens[start - 1] as Token)) start--;
     let holderEnd = i;
     while (holderEnd > start && AUXILIARIES.has((tokens[holderEnd - 1] as Token).lower)) holderEnd--;
-    const holder = tokens.slice(start, holderEnd).filter((t) => t.isWord || t.text === "'s");
+    const holder = tokens.slice(start, holderEnd).filter((t) => t.isWord || t.lower === "'s");
     if (holder.length === 0) continue;
     return attributed(token, token, holder);
   }
