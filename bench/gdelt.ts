@@ -99,6 +99,8 @@ interface Result {
   duckRowsPerSecond: number;
   pair: string;
   sqliteQueryMs: number;
+  sqliteQueryCpuMs: number;
+  duckQueryCpuMs: number;
   duckQueryMs: number;
   periods: number;
 }
@@ -145,24 +147,28 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
   const query = { a: top.a, b: top.b, direction: 'both', origin: 'all', granularity: 'month' } as const;
   const sqliteTimes: number[] = [];
   let periods = 0;
+  const queryCpuStarted = process.cpuUsage();
   for (let i = 0; i < 7; i++) {
     const t = performance.now();
     const analysis = analysePair(await coded.pairRollup(query), 'month');
     sqliteTimes.push(performance.now() - t);
     periods = analysis.periods.length;
   }
+  const sqliteQueryCpuMs = (cpuSeconds(queryCpuStarted) * 1000) / 7;
   // The same answer from raw rows in DuckDB: month × CAMEO root, count and Goldstein sum.
   const duckSql = `SELECT column01 // 100 AS month, column28 AS root, count(*) AS n, sum(column30) AS score
     FROM ev WHERE (column07 = '${top.a}' AND column17 = '${top.b}') OR (column07 = '${top.b}' AND column17 = '${top.a}')
     GROUP BY ALL ORDER BY month`;
   const duckTimes: number[] = [];
   let duckTotal = 0;
+  const duckQueryCpuStarted = process.cpuUsage();
   for (let i = 0; i < 7; i++) {
     const t = performance.now();
     const duckRows = (await connection.runAndReadAll(duckSql)).getRows();
     duckTimes.push(performance.now() - t);
     duckTotal = duckRows.reduce((n, r) => n + Number(r[2]), 0);
   }
+  const duckQueryCpuMs = (cpuSeconds(duckQueryCpuStarted) * 1000) / 7;
   // Both engines must give the same number of events for the pair, or the timing compares nothing.
   if (duckTotal !== top.count)
     throw new Error(`DuckDB counts ${duckTotal} events for the pair, Dyad ${top.count}`);
@@ -184,6 +190,8 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
     duckRowsPerSecond: rows / duckSeconds,
     pair: `${top.a}↔${top.b} (${top.count.toLocaleString('en')} events)`,
     sqliteQueryMs: median(sqliteTimes),
+    sqliteQueryCpuMs,
+    duckQueryCpuMs,
     duckQueryMs: median(duckTimes),
     periods,
   };
@@ -201,7 +209,11 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dyad-gdelt-bench-'));
   const results: Result[] = [];
   try {
-    for (const rows of sizes) results.push(await run(rows, dir, source));
+    for (const rows of sizes) {
+      const result = await run(rows, dir, source);
+      results.push(result);
+      console.log(`  ${JSON.stringify(result)}`);
+    }
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
@@ -210,13 +222,13 @@ async function main(): Promise<void> {
     `\nmachine load average while measuring: ${load(os.loadavg()[0] ?? 0)} on ${os.cpus().length} cores (wall-clock rates suffer when other work shares the cores; CPU-time rates do less)`,
   );
   console.log(
-    '\n| rows | file MB | Dyad import s (wall) | rows/s wall | rows/s per CPU-s | peak RSS MB | DuckDB load s (wall) | DuckDB rows/s wall | DuckDB rows/s per CPU-s | Dyad/DuckDB wall | pair by month | Dyad query ms | DuckDB query ms |',
+    '\n| rows | file MB | Dyad import s (wall) | rows/s wall | rows/s per CPU-s | peak RSS MB | DuckDB load s (wall) | DuckDB rows/s wall | DuckDB rows/s per CPU-s | Dyad/DuckDB wall | pair by month | Dyad query ms (CPU ms) | DuckDB query ms (CPU ms) |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const n = (x: number) => Math.round(x).toLocaleString('en');
   for (const r of results) {
     console.log(
-      `| ${n(r.rows)} | ${r.fileMb.toFixed(0)} | ${r.sqliteSeconds.toFixed(1)} | ${n(r.sqliteRowsPerSecond)} | ${n(r.rows / r.sqliteCpu)} | ${r.peakRssMb.toFixed(0)} | ${r.duckSeconds.toFixed(1)} | ${n(r.duckRowsPerSecond)} | ${n(r.rows / r.duckCpu)} | ${(r.sqliteRowsPerSecond / r.duckRowsPerSecond).toFixed(2)} | ${r.pair}, ${r.periods} months | ${r.sqliteQueryMs.toFixed(2)} | ${r.duckQueryMs.toFixed(2)} |`,
+      `| ${n(r.rows)} | ${r.fileMb.toFixed(0)} | ${r.sqliteSeconds.toFixed(1)} | ${n(r.sqliteRowsPerSecond)} | ${n(r.rows / r.sqliteCpu)} | ${r.peakRssMb.toFixed(0)} | ${r.duckSeconds.toFixed(1)} | ${n(r.duckRowsPerSecond)} | ${n(r.rows / r.duckCpu)} | ${(r.sqliteRowsPerSecond / r.duckRowsPerSecond).toFixed(2)} | ${r.pair}, ${r.periods} months | ${r.sqliteQueryMs.toFixed(2)} (${r.sqliteQueryCpuMs.toFixed(2)}) | ${r.duckQueryMs.toFixed(2)} (${r.duckQueryCpuMs.toFixed(2)}) |`,
     );
   }
 }
