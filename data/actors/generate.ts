@@ -141,7 +141,6 @@ const people: {
   aliases: string[];
   roles: [string, string, string, string | null][];
 }[] = [];
-const seen = new Set<string>();
 for (const [lineNo, raw] of readFileSync(here('./people.txt'), 'utf8').split('\n').entries()) {
   const line = raw.replace(/\s+#.*$/, '').trim();
   if (line === '' || line.startsWith('#')) continue;
@@ -149,9 +148,7 @@ for (const [lineNo, raw] of readFileSync(here('./people.txt'), 'utf8').split('\n
   if (!namesPart || !rolesPart) throw new Error(`people.txt:${lineNo + 1}: expected "names | roles"`);
   const [name, ...aliases] = namesPart.split(';').map((s) => s.trim());
   if (!name) throw new Error(`people.txt:${lineNo + 1}: no name`);
-  const id = slug(name);
-  if (seen.has(id)) throw new Error(`people.txt:${lineNo + 1}: duplicate person ${id}`);
-  seen.add(id);
+  const id = slug(name.replace(/\s*\(([^)]*)\)/, ' $1'));
   const roles = rolesPart.split(',').map((r): [string, string, string, string | null] => {
     const [country, role, range] = r.trim().split(/\s+/);
     const [start, end] = (range ?? '').split('..');
@@ -159,7 +156,12 @@ for (const [lineNo, raw] of readFileSync(here('./people.txt'), 'utf8').split('\n
       throw new Error(`people.txt:${lineNo + 1}: bad role "${r.trim()}"`);
     return [country, role, start, end ? end : null];
   });
-  people.push({ id, name, aliases: aliases.filter(Boolean), roles });
+  // A person may come back on a later line (another office, another country section): merge.
+  const existing = people.find((p) => p.id === id);
+  if (existing) {
+    existing.roles.push(...roles);
+    existing.aliases = [...new Set([...existing.aliases, ...aliases.filter(Boolean)])];
+  } else people.push({ id, name, aliases: aliases.filter(Boolean), roles });
 }
 writeFileSync(
   here('./people.json'),

@@ -119,4 +119,29 @@ describe('actor data', () => {
     for (let year = 1992; year <= 2024; year++)
       expect(covered('RUS', ['hos'], `${year}-06-30`), `RUS ${year}`).toBe(true);
   });
+
+  it('covers foreign ministers of the permanent members, Germany, Japan and both Koreas', () => {
+    const covered = (country: string, date: string): boolean =>
+      PEOPLE.some((p) =>
+        p.roles.some(
+          (r) =>
+            r.country === country && r.role === 'fm' && r.start <= date && (r.end === null || r.end > date),
+        ),
+      );
+    for (const [country, from, to] of [
+      ['USA', 1946, 2024],
+      ['GBR', 1946, 2024],
+      ['FRA', 1946, 2024],
+      ['SUN', 1946, 1991],
+      ['RUS', 1992, 2024],
+      ['CHN', 1950, 2024],
+      ['PRK', 1949, 2024],
+      ['KOR', 2005, 2024],
+      ['DEU', 1952, 2024],
+      ['JPN', 1995, 2024],
+    ] as const) {
+      for (let year = from; year <= to; year++)
+        expect(covered(country, `${year}-06-30`), `${country} fm ${year}`).toBe(true);
+    }
+  });
 });

@@ -937,8 +937,7 @@ function partOfLongerName(ctx: DocContext, first: number, last: number): boolean
   const next = ctx.tokens[last + 1];
   const gap = next ? ctx.text.slice((ctx.tokens[last] as Token).end, next.start) : '';
   return (
-    next !== undefined &&
-    next.capitalised &&
+    next?.capitalised === true &&
     /^[ \t\u00a0]$/.test(gap) &&
     ctx.sentenceOfToken[last + 1] === ctx.sentenceOfToken[last]
   );
