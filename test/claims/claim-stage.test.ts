@@ -123,6 +123,21 @@ describe('claimStage: attributions', () => {
     expect(claims.map((c) => c.holder)).toEqual(['ATL', 'ATL']);
   });
 
+  it('takes the speaker, not the one spoken to, and ignores modals in clauses of time or condition', () => {
+    const claims = claimsOf(
+      'Berg met Atlantis officials and told them that aid would stop before it could be misused.',
+    );
+    expect(claims.map((c) => [c.holder, c.likelihood, c.cue])).toEqual([['Anna Berg', 'unstated', 'told']]);
+  });
+
+  it('gives a hedge in a coordinated complement to the reporter', () => {
+    const claims = claimsOf('Berg said that the talks had failed, and that a new round could begin in May.');
+    expect(claims.map((c) => [c.holder, c.likelihood])).toEqual([
+      ['Anna Berg', 'unstated'],
+      ['Anna Berg', 'roughly_even'],
+    ]);
+  });
+
   it('names no holder for a passive report', () => {
     const claim = one('It was reported that the envoy had left the capital.');
     expect(claim).toMatchObject({ holder: 'unnamed', likelihood: 'unstated' });

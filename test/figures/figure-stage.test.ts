@@ -175,6 +175,36 @@ describe('figureStage', () => {
     });
   });
 
+  it('takes the subject from a demonym inside the counted phrase and the head of a compound noun', () => {
+    const text =
+      'Officials in Syldavia said that about 10,000 Bordurian soldiers had been sent to eastern Atlantis, and that about 1,500 special forces troops had reached the front.';
+    const observations = run(text);
+    expect(pick(observations, 10000)).toMatchObject({
+      indicator: 'personnel',
+      unit: 'people',
+      subject: 'BOR',
+      partner: 'ATL',
+      qualifier: 'about',
+    });
+    expect(pick(observations, 1500)).toMatchObject({
+      indicator: 'personnel',
+      unit: 'people',
+      subject: 'BOR',
+    });
+  });
+
+  it('reads casualties from a verb after a coordinated subject', () => {
+    const observations = run(
+      'Twenty Atlantean soldiers and at least four Bordurian soldiers were killed in the clash.',
+    );
+    expect(pick(observations, 20)).toMatchObject({ indicator: 'deaths', subject: 'ATL' });
+    expect(pick(observations, 4)).toMatchObject({
+      indicator: 'deaths',
+      subject: 'BOR',
+      qualifier: 'at_least',
+    });
+  });
+
   it('makes a cumulative count run until publication', () => {
     const text =
       'Atlantis sent arms to Borduria. At least five such shipments have occurred to date, starting in late August.';

@@ -2,6 +2,7 @@ import type { Claim, DyadDocument, Finding, Likelihood, Mention, Span } from '..
 import {
   clauseAt,
   end,
+  isSubjectPosition,
   mentionState,
   type SentenceContext,
   sentenceContexts,
@@ -68,8 +69,20 @@ function findCues(context: SentenceContext): CueMatch[] {
       taken.push(cue);
     }
   }
-  return taken.sort((a, b) => a.start - b.start);
+  // "before it could give up": a modal in a subordinate clause of time or condition hedges nothing.
+  return taken
+    .filter(
+      (cue) =>
+        !(
+          MODALS.has(cue.entry.cue) &&
+          SUBORDINATE_BEFORE.test(context.text.slice(0, cue.start - context.start))
+        ),
+    )
+    .sort((a, b) => a.start - b.start);
 }
+
+const MODALS = new Set(['may', 'could', 'will', 'may not']);
+const SUBORDINATE_BEFORE = /\b(?:before|until|unless|if|once|whether|so that|in case)\s+(?:\S+\s+){0,2}$/i;
 
 interface ClaimDraft {
   readonly clause: TextRange;
@@ -160,12 +173,13 @@ function claimsOfSentence(
       )
     )
       continue;
+    const reporter = reporterOf(text, clause, drafts);
     drafts.push({
       clause,
       cueText: cue.text,
       cueStart: cue.start,
-      holder: 'author',
-      holderText: null,
+      holder: reporter?.holder ?? 'author',
+      holderText: reporter?.holderText ?? null,
       likelihood: cue.entry.likelihood,
       // "it is unlikely that P": P follows; "Putin may help Kim": the clause is the proposition.
       proposition: propositionAfter(text, cue, clause, !/^\s*that\b/i.test(text.slice(cue.end, clause.end))),
@@ -173,10 +187,7 @@ function claimsOfSentence(
   }
   // "X claimed that A, and that B": the second complement is X's claim too.
   for (const clause of context.clauses) {
-    if (!/^(?:and|or|but)\s+that\b/i.test(text.slice(clause.start, clause.end))) continue;
-    const reporter = drafts.find(
-      (d) => d.clause.end <= clause.start && d.holder !== 'author' && d.likelihood === 'unstated',
-    );
+    const reporter = reporterOf(text, clause, drafts);
     if (!reporter || drafts.some((d) => d.clause.start === clause.start)) continue;
     const from =
       clause.start + (/^\w+\s+that\s+/i.exec(text.slice(clause.start, clause.end))?.[0].length ?? 0);
@@ -188,6 +199,14 @@ function claimsOfSentence(
     });
   }
   return drafts.sort((a, b) => a.cueStart - b.cueStart);
+}
+
+/** For a coordinated complement ("..., and that B"), the attribution earlier in the sentence it continues. */
+function reporterOf(text: string, clause: TextRange, drafts: readonly ClaimDraft[]): ClaimDraft | undefined {
+  if (!/^(?:and|or|but)\s+that\b/i.test(text.slice(clause.start, clause.end))) return undefined;
+  return drafts.find(
+    (d) => d.clause.end <= clause.start && d.holder !== 'author' && d.likelihood === 'unstated',
+  );
 }
 
 function nextComma(text: string, from: number, limit: number): number {
@@ -240,7 +259,7 @@ function holderBefore(
   const from = possessiveHolderStart(text, cue) ?? clause.start;
   const phrase = text.slice(from, cue.start);
   const mentions = context.mentions.filter((m) => start(m) >= from && end(m) <= cue.start);
-  return classifyHolder(phrase, mentions, names, cue.start);
+  return classifyHolder(text, phrase, mentions, names, cue.start);
 }
 
 // "Kim Il-sung's claims of ...": the possessor is the holder.
@@ -266,7 +285,7 @@ function holderAfter(
   const phraseEnd = cue.end + (stop < 0 ? rest.length : stop);
   const phrase = text.slice(cue.end, phraseEnd);
   const mentions = context.mentions.filter((m) => start(m) >= cue.end && end(m) <= phraseEnd);
-  const found = classifyHolder(phrase, mentions, names, phraseEnd, false);
+  const found = classifyHolder(text, phrase, mentions, names, phraseEnd, false);
   const end2 =
     cue.entry.cue === 'as X put it'
       ? phraseEnd + (/^\s*(?:put|puts) it/.exec(text.slice(phraseEnd))?.[0].length ?? 0)
@@ -275,6 +294,7 @@ function holderAfter(
 }
 
 function classifyHolder(
+  text: string,
   phrase: string,
   mentions: readonly Mention[],
   names: ReadonlyMap<string, string>,
@@ -286,6 +306,8 @@ function classifyHolder(
   // after "sourced to" they are ("statements from US officials").
   const heads = mentions.filter((m) => {
     if (!subjectPhrase) return true;
+    // "Shoigu handed Kim a letter and told him": an object does not speak.
+    if (m.mentionType !== 'pronoun' && !isSubjectPosition(m, text)) return false;
     const segment = phrase.slice(0, start(m) - phraseStart);
     const sinceComma = segment.slice(segment.lastIndexOf(',') + 1);
     return !/\b(?:of|between|by|with|in|from|for|on|about|to|during|after|before|at|under|over|against|among|towards?)\b/i.test(

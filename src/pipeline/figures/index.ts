@@ -13,8 +13,10 @@ import { findQuantities, type Quantity } from './quantities.js';
 import {
   clauseAt,
   end,
+  isSubjectPosition,
   mentionState,
   parenthesesAround,
+  RELATIONAL_BEFORE,
   type SentenceContext,
   sentenceContexts,
   start,
@@ -83,10 +85,6 @@ function shift(quantity: Quantity, by: number): Quantity {
     numberStart: quantity.numberStart + by,
   };
 }
-
-const RELATIONAL_BEFORE =
-  /(?:\b(?:with|to|from|between|against|towards?|into)|\bbetween\s+[^,;()]{1,40}\s+and)\s+(?:the\s+)?$/i;
-const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
 
 function interpret(
   document: DyadDocument,
@@ -169,6 +167,10 @@ function interpret(
         partner = fromActors.map(mentionState).find((s) => s && s !== subject) ?? null;
       }
     }
+    // "10,000 North Korean soldiers": an actor inside the counted phrase is whose they are.
+    const phraseEnd = evidenceRange(text, quantity, clause).end;
+    const inPhrase = inClause.find((m) => start(m) >= quantity.end && end(m) <= phraseEnd);
+    if (!subject && inPhrase) subject = mentionState(inPhrase);
     if (!subject) {
       const before = inClause.filter((m) => end(m) <= quantity.numberStart && isSubjectCandidate(m));
       const sentenceBefore = context.mentions.filter(
@@ -179,11 +181,20 @@ function interpret(
           !isModifier(m, text) &&
           isSubjectCandidate(m),
       );
+      // "..., and that about 1,500 soldiers had been moved": a coordinated clause keeps the earlier figure's subject.
+      const coordinated =
+        governing?.family === family && /^(?:and|or|but)\b/i.test(text.slice(clause.start, clause.end));
       const candidate =
         before[before.length - 1] ??
-        (family !== 'property' ? sentenceBefore[sentenceBefore.length - 1] : undefined) ??
-        inClause.find((m) => start(m) >= quantity.end && isSubjectCandidate(m));
-      subject = candidate ? mentionState(candidate) : null;
+        (coordinated || family === 'property' ? undefined : sentenceBefore[sentenceBefore.length - 1]);
+      const after = inClause.find((m) => start(m) >= quantity.end && isSubjectCandidate(m));
+      subject = candidate
+        ? mentionState(candidate)
+        : coordinated && governing
+          ? governing.subject
+          : after
+            ? mentionState(after)
+            : null;
     }
     if (!subject && governing) subject = governing.subject;
     if (!subject) {
@@ -321,34 +332,6 @@ function isParenthesisHead(mention: Mention, text: string): boolean {
 // "Soviet-era", "Russia-made": a name used as a modifier names no actor of the figure.
 function isModifier(mention: Mention, text: string): boolean {
   return /^[-‐]\w/.test(text.slice(end(mention), end(mention) + 2));
-}
-
-const OBJECT_BEFORE = /\b(?:by|of)\s+(?:the\s+)?$|\b[a-z]{2,}(?:ed|s)\s+(?:the\s+)?$/;
-const NOT_VERBS = new Set([
-  'its',
-  'his',
-  'hers',
-  'theirs',
-  'this',
-  'was',
-  'has',
-  'is',
-  'does',
-  'as',
-  'towards',
-  'thus',
-  'perhaps',
-]);
-
-/** Whether a mention stands where a clause's subject stands: not after a preposition or a verb ("owed Borduria"). */
-function isSubjectPosition(mention: Mention, text: string): boolean {
-  if (OBJECT_PRONOUNS.has(mention.text.toLowerCase())) return false;
-  const before = text.slice(Math.max(0, start(mention) - 40), start(mention));
-  if (RELATIONAL_BEFORE.test(before)) return false;
-  const verb = OBJECT_BEFORE.exec(before);
-  if (!verb) return true;
-  const word = /[a-z]+/.exec(verb[0])?.[0] ?? '';
-  return NOT_VERBS.has(word) || /(?:ss|us|is)$/.test(word);
 }
 
 /** A sentence's likely subject (first actor in subject position) and partner (first actor after with/to/from). */

@@ -143,7 +143,10 @@ function nearestCue(unit: Unit, before: string, after: string): IndicatorChoice 
         best = { choice: { indicator: cue.indicator, cueAt: match.index ?? 0 }, distance };
     }
     // A cue right after the figure governs it: "a US$3bn loan", "$5m in exports", "97% of its trade".
-    const afterMatch = new RegExp(cue.pattern.source, 'i').exec(after.slice(0, 40));
+    // Casualty verbs come after the whole subject: "Twenty soldiers and four officers were killed".
+    const afterMatch = new RegExp(cue.pattern.source, 'i').exec(
+      after.slice(0, cue.units === 'any' ? 90 : 40),
+    );
     if (afterMatch) {
       const distance = (afterMatch.index ?? 0) / 2;
       if (!best || distance < best.distance)

@@ -487,12 +487,30 @@ function countedNoun(tokens: readonly Token[], index: number): string | null {
     if (j > index && token.start - (tokens[j - 1]?.end ?? 0) > 1) return null;
     const lower = token.lower;
     if (FUNCTION_WORDS.has(lower) || TIME_UNITS.has(lower) || MONTHS.has(lower)) return null;
-    if (IRREGULAR_PLURALS.has(lower)) return lower;
-    if (/[^s]s$/.test(lower) && lower.length > 3 && !/(?:ous|ss|is|us)$/.test(lower)) {
-      return ABSTRACT_NOUNS.has(lower) ? null : lower;
+    if (isPlural(lower)) {
+      // A compound's head is its last plural: "special forces soldiers" counts soldiers.
+      let head = lower;
+      for (let k = j + 1; k < Math.min(tokens.length, j + 3); k++) {
+        const next = tokens[k];
+        if (
+          !next ||
+          next.start - (tokens[k - 1]?.end ?? 0) > 1 ||
+          !isPlural(next.lower) ||
+          FUNCTION_WORDS.has(next.lower)
+        )
+          break;
+        head = next.lower;
+      }
+      return ABSTRACT_NOUNS.has(head) ? null : head;
     }
   }
   return null;
+}
+
+function isPlural(word: string): boolean {
+  return (
+    IRREGULAR_PLURALS.has(word) || (/[^s]s$/.test(word) && word.length > 3 && !/(?:ous|ss|is|us)$/.test(word))
+  );
 }
 
 function isYear(text: string, number: NumberParse): boolean {

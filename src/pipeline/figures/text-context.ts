@@ -148,3 +148,39 @@ function fallbackYearTimexes(document: DyadDocument): Timex[] {
   }
   return timexes;
 }
+
+/** Before an actor: a preposition that makes it the other side of a relation ("with X", "to eastern X"). */
+export const RELATIONAL_BEFORE =
+  /(?:\b(?:with|to|from|between|against|alongside|towards?|into)|\bbetween\s+[^,;()]{1,40}\s+and)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/i;
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
+// Common irregular past tenses that take an object: "told Biden", "gave him".
+const IRREGULAR_OBJECT_VERB =
+  /\b(?:told|gave|sent|met|sold|lent|left|saw|took|made|paid|brought|struck|hit|beat|led|fought|won|lost|urged|asked|handed|showed|shown|invited|welcomed|hosted|received)\s+(?:the\s+)?$/;
+const OBJECT_BEFORE = /\b(?:by|of)\s+(?:the\s+)?$|\b[a-z]{2,}(?:ed|s)\s+(?:the\s+)?$/;
+const NOT_VERBS = new Set([
+  'its',
+  'his',
+  'hers',
+  'theirs',
+  'this',
+  'was',
+  'has',
+  'is',
+  'does',
+  'as',
+  'towards',
+  'thus',
+  'perhaps',
+]);
+
+/** Whether a mention stands where a clause's subject stands: not after a preposition or a verb ("owed Borduria"). */
+export function isSubjectPosition(mention: Mention, text: string): boolean {
+  if (OBJECT_PRONOUNS.has(mention.text.toLowerCase())) return false;
+  const before = text.slice(Math.max(0, start(mention) - 40), start(mention));
+  if (RELATIONAL_BEFORE.test(before)) return false;
+  if (IRREGULAR_OBJECT_VERB.test(before)) return false;
+  const verb = OBJECT_BEFORE.exec(before);
+  if (!verb) return true;
+  const word = /[a-z]+/.exec(verb[0])?.[0] ?? '';
+  return NOT_VERBS.has(word) || /(?:ss|us|is|as)$/.test(word);
+}
