@@ -807,21 +807,32 @@ rule('century', `${B}(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-first)?)\\s+
 // Quarters and halves: "the third quarter", "third-quarter", "Q3 2023", "the first half of 2023"
 rule(
   'quarter',
-  `${B}(?:the\\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](quarter|half)(?:\\s+of\\s+${YEAR_RE}|,?\\s+${YEAR_RE})?${B}`,
+  `${B}(?:the\\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](quarter|half)(?:\\s+of\\s+${YEAR_RE}|,?\\s+${YEAR_RE}|\\s+of\\s+(last|this|next|the\\s+previous|the\\s+following|that)\\s+year)?${B}`,
   (m) => {
-    const [, ordinalWord, what, y1, y2] = m;
+    const [, ordinalWord, what, y1, y2, relativeYear] = m;
     const word = (ordinalWord ?? '').toLowerCase();
     const isHalf = what?.toLowerCase() === 'half';
     const n = word === 'final' || word === 'last' ? (isHalf ? 2 : 4) : (ORDINALS[word] ?? 0);
     if (!n || (isHalf && n > 2)) return null;
     // "the last quarter" of a story can mean the most recent one; only the calendar reading is handled here.
-    if ((word === 'last' || word === 'final') && !y1 && !y2) return null;
+    if ((word === 'last' || word === 'final') && !y1 && !y2 && !relativeYear) return null;
     const explicit = y1 ?? y2;
     const start = m.index;
     const end = m.index + m[0].length;
     return base('quarter', start, end, (env) => {
       let year: number | null = explicit ? Number(explicit) : null;
-      if (year === null) {
+      const relation = relativeYear?.toLowerCase().replace(/\s+/g, ' ');
+      if (relation === 'last' || relation === 'this' || relation === 'next') {
+        year = env.dctDay ? env.dctDay.year + (relation === 'last' ? -1 : relation === 'next' ? 1 : 0) : null;
+      } else if (relation) {
+        const anchor = env.anchor('year', start);
+        const anchorYear = anchor ? Number(anchor.value.slice(0, 4)) : null;
+        year =
+          anchorYear === null
+            ? null
+            : anchorYear + (relation === 'the previous' ? -1 : relation === 'that' ? 0 : 1);
+      }
+      if (year === null && !relation) {
         if (env.dctDay) {
           const current = isHalf ? (env.dctDay.month <= 6 ? 1 : 2) : quarterOf(env.dctDay.month);
           year = env.tense(start, end) === 'past' && n > current ? env.dctDay.year - 1 : env.dctDay.year;
@@ -1045,32 +1056,40 @@ function currentPeriod(env: Env, at: number): HistoryEntry | null {
 // "the quarter", "the latest quarter": in results reporting, the period being reported on.
 rule(
   'the-quarter',
-  `${B}the\\s+(?:(latest|current|most\\s+recent|recent|just-ended|same|past)\\s+)?(quarter|half)(?![\\w-])`,
+  `${B}the\\s+(?:(latest|current|most\\s+recent|recent|just-ended|same|past|last|previous)\\s+)?(quarter|half)(?![\\w-])`,
   (m, text) => {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (/^\s+(?:of|century)\b/i.test(after)) return null; // "the quarter of the vote", handled by `quarter` when dated
     if (/[A-Z]/.test((m[2] ?? '')[0] ?? '')) return null; // "the French Quarter"
     const half = (m[2] ?? '').toLowerCase() === 'half';
     const start = m.index;
-    return base('relative-reporting-period', start, m.index + m[0].length, (env) => {
-      const period = currentPeriod(env, start);
-      if (period && period.granularity === (half ? 'half' : 'quarter'))
-        return {
-          type: 'DATE',
-          value: period.value,
-          anchor: { basis: 'narrative', value: period.value, index: period.index },
-          anchorRule: 'relative-same-period',
-        };
-      const dct = env.dctDay;
-      if (!dct) return null;
-      // The most recent complete period, unless the tense says the one still running.
-      const running = env.tense(start, start + m[0].length) === 'future';
-      const shifted = addMonths({ ...dct, day: 1 }, running ? 0 : half ? -6 : -3);
-      const value = half
-        ? `${pad(shifted.year, 4)}-H${shifted.month <= 6 ? 1 : 2}`
-        : `${pad(shifted.year, 4)}-Q${quarterOf(shifted.month)}`;
-      return { type: 'DATE', value, anchor: { basis: 'dct', value: env.dct ?? '', index: null } };
-    });
+    return base(
+      'relative-reporting-period',
+      start,
+      m.index + m[0].length,
+      (env) => {
+        if (/^(?:last|previous|past)$/i.test(m[1] ?? '') && !env.dctDay) return null;
+        const period = /^(?:last|previous|past)$/i.test(m[1] ?? '') ? null : currentPeriod(env, start);
+        if (period && period.granularity === (half ? 'half' : 'quarter'))
+          return {
+            type: 'DATE',
+            value: period.value,
+            anchor: { basis: 'narrative', value: period.value, index: period.index },
+            anchorRule: 'relative-same-period',
+          };
+        const dct = env.dctDay;
+        if (!dct) return null;
+        // The most recent complete period, unless the tense says the one still running.
+        const running =
+          !/^(?:last|previous|past)$/i.test(m[1] ?? '') && env.tense(start, start + m[0].length) === 'future';
+        const shifted = addMonths({ ...dct, day: 1 }, running ? 0 : half ? -6 : -3);
+        const value = half
+          ? `${pad(shifted.year, 4)}-H${shifted.month <= 6 ? 1 : 2}`
+          : `${pad(shifted.year, 4)}-Q${quarterOf(shifted.month)}`;
+        return { type: 'DATE', value, anchor: { basis: 'dct', value: env.dct ?? '', index: null } };
+      },
+      { priority: 3 },
+    );
   },
 );
 
