@@ -86,6 +86,12 @@ export function describeFsError(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a folder';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ELOOP':
+      return 'too many symbolic links (a link loop?)';
+    case 'ENAMETOOLONG':
+      return 'path too long';
     default:
       return error instanceof Error ? error.message : String(error);
   }

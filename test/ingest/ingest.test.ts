@@ -140,6 +140,18 @@ describe('ingestPaths into a real SQLite store', () => {
     ]);
   });
 
+  it('reports a path through a file as unreadable, even as root', async () => {
+    writeFileSync(join(dir, 'plain.txt'), 'Some words.');
+    const results = await ingestPaths(store, [join(dir, 'plain.txt', 'inside.txt'), join(dir, 'plain.txt')], {
+      pipeline: sentencesOnlyPipeline,
+    });
+    expect(results.map((r) => [r.status, r.reason])).toEqual([
+      ['failed', 'a part of the path is not a folder'],
+      ['inserted', null],
+    ]);
+    expect(await store.countDocuments()).toBe(1);
+  });
+
   it('is idempotent: a second run leaves every stored document unchanged', async () => {
     const input = writeMixedFolder();
     const options = { pipeline: sentencesOnlyPipeline, maxBytes: 4000, now: FIXED_CLOCK };

@@ -101,8 +101,13 @@ export function readHtml(decoded: string): ReadDocument | { readonly failed: str
   } catch {
     // Readability gives up on some malformed pages; the body text still serves.
   }
-  // Readability can pick a fragment (a caption, a comment box); trust it only when it holds a fair share.
-  const useArticle = articleText.length > 0 && articleText.length >= Math.min(200, bodyText.length * 0.3);
+  // Readability can pick a fragment (a caption, a comment box); trust it only when it holds a fair share. When
+  // it selects nothing narrower than the page (it returns the whole body for short pages), the body text without
+  // page furniture is the better reading.
+  const useArticle =
+    articleText.length > 0 &&
+    articleText.length >= Math.min(200, bodyText.length * 0.3) &&
+    (bodyText.length === 0 || articleText.length < bodyText.length);
   const text = normalizeText(useArticle ? articleText : bodyText);
   const merged: Record<string, string | null | undefined> = { ...metadata };
   for (const [key, value] of Object.entries(found)) {

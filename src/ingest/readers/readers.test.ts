@@ -157,3 +157,15 @@ describe('format sniffing', () => {
     });
   });
 });
+
+describe('html fallback', () => {
+  it('reads the body when Readability finds no article, still without navigation or scripts', async () => {
+    const page =
+      '<html><body><nav>Menu Home</nav><span>Short note on the talks.</span><br><span>Second line.</span>' +
+      '<script>track()</script><footer>Legal</footer></body></html>';
+    expect(await read(utf8(page), 'note.html')).toMatchObject({
+      kind: 'ok',
+      document: { format: 'html', text: 'Short note on the talks.\nSecond line.' },
+    });
+  });
+});
