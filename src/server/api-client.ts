@@ -2,7 +2,9 @@
  * A typed client for Dyad's HTTP API, shared by the web workbench and the CLI.
  * Browser-safe: fetch only, no Node APIs.
  */
+import type { PairAnalysis, PeriodUnit } from '../analysis/pair.js';
 import type { DyadDocument, Finding, FindingKind } from '../domain/model.js';
+import type { EventOrigin, PairSummary } from '../store/coded.js';
 import type { DocumentSummary, SearchHit } from '../store/store.js';
 import type { Envelope } from './envelope.js';
 
@@ -61,6 +63,18 @@ export interface ApiClient {
   search(q: string, options?: { limit?: number }): Promise<SearchHit[]>;
   uploadFiles(files: readonly { name: string; data: Blob }[]): Promise<UploadResult[]>;
   pasteText(pasted: PastedText): Promise<UploadResult[]>;
+  /** Pair analytics over coded and extracted events, per day, month or year. */
+  pair(options: {
+    a: string;
+    b: string;
+    by?: PeriodUnit;
+    from?: string;
+    to?: string;
+    source?: EventOrigin | 'all';
+    direction?: 'both' | 'ab' | 'ba';
+  }): Promise<PairAnalysis>;
+  /** The pairs with most events. */
+  pairs(options?: { limit?: number; source?: EventOrigin | 'all' }): Promise<PairSummary[]>;
   openapi(): Promise<unknown>;
 }
 
@@ -112,6 +126,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         body: JSON.stringify(pasted),
       }),
     // The OpenAPI description is the one route served bare, as OpenAPI tools expect.
+    pair: (o) => call<PairAnalysis>(`/api/pair${query({ ...o })}`),
+    pairs: (o = {}) => call<PairSummary[]>(`/api/pairs${query({ ...o })}`),
     openapi: async () => {
       const headers = new Headers();
       if (options.token) headers.set('Authorization', `Bearer ${options.token}`);

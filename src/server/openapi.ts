@@ -136,6 +136,21 @@ export const openApiDocument = {
           rank: { type: 'number' },
         },
       },
+      PairPeriod: {
+        type: 'object',
+        properties: {
+          period: { type: 'string' },
+          count: { type: 'integer' },
+          byOrigin: { type: 'object', additionalProperties: { type: 'integer' } },
+          byType: { type: 'object', additionalProperties: { type: 'integer' } },
+          cooperation: { type: 'integer' },
+          conflict: { type: 'integer' },
+          verbal: { type: 'integer' },
+          material: { type: 'integer' },
+          score: { type: ['number', 'null'], description: 'Mean intensity, −10 … +10' },
+          cooperationShare: { type: ['number', 'null'] },
+        },
+      },
       UploadResult: {
         type: 'object',
         properties: {
@@ -235,6 +250,80 @@ export const openApiDocument = {
         ],
         responses: {
           '200': ok('Findings', { type: 'array', items: { $ref: '#/components/schemas/Finding' } }),
+          ...errors,
+        },
+      },
+    },
+    '/api/pair': {
+      get: {
+        summary: 'Pair analytics over coded and extracted events: counts, quad classes and score per period',
+        parameters: [
+          {
+            name: 'a',
+            in: 'query',
+            required: true,
+            schema: { type: 'string' },
+            description: 'Actor id, e.g. PRK',
+          },
+          {
+            name: 'b',
+            in: 'query',
+            required: true,
+            schema: { type: 'string' },
+            description: 'Actor id, e.g. RUS',
+          },
+          { name: 'by', in: 'query', required: false, schema: { enum: ['day', 'month', 'year'] } },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description: 'YYYY[-MM[-DD]]',
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description: 'YYYY[-MM[-DD]]',
+          },
+          { name: 'source', in: 'query', required: false, schema: { enum: ['all', 'coded', 'extracted'] } },
+          { name: 'direction', in: 'query', required: false, schema: { enum: ['both', 'ab', 'ba'] } },
+        ],
+        responses: {
+          '200': ok('Periods and total', {
+            type: 'object',
+            properties: {
+              by: { enum: ['day', 'month', 'year'] },
+              periods: { type: 'array', items: { $ref: '#/components/schemas/PairPeriod' } },
+              total: { $ref: '#/components/schemas/PairPeriod' },
+            },
+          }),
+          ...errors,
+        },
+      },
+    },
+    '/api/pairs': {
+      get: {
+        summary: 'The actor pairs with most events',
+        parameters: [
+          intQuery('limit', 'default 20'),
+          { name: 'source', in: 'query', required: false, schema: { enum: ['all', 'coded', 'extracted'] } },
+        ],
+        responses: {
+          '200': ok('Pairs', {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                a: { type: 'string' },
+                b: { type: 'string' },
+                count: { type: 'integer' },
+                coded: { type: 'integer' },
+                extracted: { type: 'integer' },
+              },
+            },
+          }),
           ...errors,
         },
       },

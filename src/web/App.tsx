@@ -98,8 +98,19 @@ function FilteredView({
   const { workspace, error } = useWorkspace();
   const actors = useMemo(() => (workspace ? actorsOf(workspace.events) : []), [workspace]);
   if (error) return <ErrorNote error={error} />;
-  if (!workspace) return <Loading what="findings" />;
   const bar = <FilterBar filter={filter} onChange={setFilter} actors={actors} />;
+  // The dashboard starts from the server's pair analytics and fills in findings as they arrive.
+  if (route.view === 'dashboard') {
+    return (
+      <Dashboard
+        workspace={workspace}
+        filter={filter}
+        filterBar={bar}
+        pairParam={[route.query.get('a'), route.query.get('b')]}
+      />
+    );
+  }
+  if (!workspace) return <Loading what="findings" />;
   switch (route.view) {
     case 'map':
       return <MapView workspace={workspace} filter={filter} filterBar={bar} />;

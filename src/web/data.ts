@@ -115,3 +115,61 @@ export function useWorkspace(): { workspace: Workspace | null; error: string | n
   }, []);
   return { workspace, error, reload };
 }
+
+const texts = new Map<string, Promise<string | null>>();
+
+/** The texts of the given documents (loaded once each, at most `limit` of them), for comparing claims. */
+export function useDocumentTexts(docIds: readonly string[], limit = 100): ReadonlyMap<string, string> {
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, string>>(new Map());
+  const key = [...new Set(docIds)].sort().slice(0, limit).join(',');
+  useEffect(() => {
+    let live = true;
+    const ids = key ? key.split(',') : [];
+    Promise.all(
+      ids.map(async (id) => {
+        let pending = texts.get(id);
+        if (!pending) {
+          pending = api.document(id).then(
+            (d) => d.text,
+            () => null,
+          );
+          texts.set(id, pending);
+        }
+        return [id, await pending] as const;
+      }),
+    ).then((pairs) => {
+      if (live) setLoaded(new Map(pairs.filter((p): p is readonly [string, string] => p[1] !== null)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return loaded;
+}
+
+const GRADES_KEY = 'dyad-grades';
+
+/** Admiralty grades the analyst gives claim holders, kept in this browser (e.g. `{"KOR": "B2"}`). */
+export function useHolderGrades(): [
+  Readonly<Record<string, string>>,
+  (holder: string, grade: string | null) => void,
+] {
+  const [grades, setGrades] = useState<Record<string, string>>(() => {
+    try {
+      const parsed: unknown = JSON.parse(localStorage.getItem(GRADES_KEY) ?? '{}');
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
+  });
+  const setGrade = useCallback((holder: string, grade: string | null) => {
+    setGrades((current) => {
+      const next = { ...current };
+      if (grade) next[holder] = grade;
+      else delete next[holder];
+      localStorage.setItem(GRADES_KEY, JSON.stringify(next));
+      return next;
+    });
+  }, []);
+  return [grades, setGrade];
+}

@@ -120,7 +120,12 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     for (const path of Object.keys(doc.paths)) {
       const concrete = path.replace('{id}', FIXTURE_DOC_ID);
-      const withQuery = concrete === '/api/search' ? `${concrete}?q=Russia` : concrete;
+      const withQuery =
+        concrete === '/api/search'
+          ? `${concrete}?q=Russia`
+          : concrete === '/api/pair'
+            ? `${concrete}?a=PRK&b=RUS&by=month`
+            : concrete;
       const answer = await app.request(withQuery);
       expect(answer.status, path).toBe(200);
     }

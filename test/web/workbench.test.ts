@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -31,18 +31,18 @@ describe.skipIf(unavailable !== null)('web workbench in Chromium', () => {
       await writeFixture(store);
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
     mkdirSync(ARTIFACTS, { recursive: true });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await dyad?.stop();
-  });
+  }, 60_000);
 
   it('opens the dyad dashboard with monthly chart, timeline, figures and claims', async () => {
     await page.goto(`${dyad.url}/#/dashboard?a=PRK&b=RUS`);
@@ -57,6 +57,36 @@ describe.skipIf(unavailable !== null)('web workbench in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(join(ARTIFACTS, 'dashboard.png'), join(DOCS, 'dashboard.png'));
+  });
+
+  it('exports charts as SVG and PNG, events as CSV, and the timeline as TimelineJS JSON', async () => {
+    await page.goto(`${dyad.url}/#/dashboard?a=PRK&b=RUS`);
+    await page.locator('svg.timeline').waitFor();
+    const save = async (click: () => Promise<void>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const monthly = page.locator('figure.chart').filter({ has: page.locator('svg.monthly') });
+    const svg = await save(() => monthly.getByRole('button', { name: 'SVG' }).click());
+    expect(svg.name).toBe('dyad-PRK-RUS-monthly.svg');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await save(() => monthly.getByRole('button', { name: 'PNG' }).click());
+    expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const csv = await save(() => page.locator('.pair-picker').getByRole('button', { name: 'CSV' }).click());
+    const lines = csv.bytes.toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toContain('type');
+    expect(lines).toHaveLength(5);
+    const timeline = await save(() => page.getByRole('button', { name: 'TimelineJS' }).click());
+    const parsed = JSON.parse(timeline.bytes.toString('utf8')) as { events: { start_date: unknown }[] };
+    expect(parsed.events).toHaveLength(4);
+    await page.goto(`${dyad.url}/#/map`);
+    await page.locator('g.route').first().waitFor();
+    const geo = await save(() => page.getByRole('button', { name: 'GeoJSON' }).click());
+    const features = (
+      JSON.parse(geo.bytes.toString('utf8')) as { features: { properties: { kind: string } }[] }
+    ).features;
+    expect(features.filter((f) => f.properties.kind === 'itinerary-stop')).toHaveLength(3);
   });
 
   it('draws the itinerary on the map with its stops in order', async () => {
@@ -171,26 +201,26 @@ describe.skipIf(unavailable !== null)('web workbench in Chromium', () => {
     expect(csp).toEqual([]);
     expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
   });
-});
 
-describe.skipIf(unavailable !== null)('web workbench with a token', () => {
   it('takes ?token= once, keeps it for the tab, and sends it on every API call', async () => {
-    const dyad = await startDyad(writeFixture, { token: 'tok-123' });
-    const browser = await launchChromium();
+    const guarded = await startDyad(writeFixture, { token: 'tok-123' });
+    const context = await browser.newContext();
+    const stranger = await browser.newContext();
     try {
-      const page = await browser.newPage();
-      await page.goto(`${dyad.url}/?token=tok-123#/library`);
-      await page.locator('table.documents').waitFor();
-      expect(page.url()).not.toContain('tok-123');
-      await page.reload();
-      await page.locator('table.documents').waitFor();
-      const other = await browser.newPage();
-      await other.goto(`${dyad.url}/#/library`);
+      const tab = await context.newPage();
+      await tab.goto(`${guarded.url}/?token=tok-123#/library`);
+      await tab.locator('table.documents').waitFor();
+      expect(tab.url()).not.toContain('tok-123');
+      await tab.reload();
+      await tab.locator('table.documents').waitFor();
+      const other = await stranger.newPage();
+      await other.goto(`${guarded.url}/#/library`);
       await other.locator('[role=alert]').waitFor();
       expect(await other.locator('[role=alert]').textContent()).toContain('token');
     } finally {
-      await browser.close();
-      await dyad.stop();
+      await context.close();
+      await stranger.close();
+      await guarded.stop();
     }
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, DyadEvent, Itinerary, Observation } from '../../domain/model.js';
 import {
-  claimConflicts,
+  bucketsFromPairPeriods,
+  claimConflictNotes,
   dateEvents,
   EMPTY_FILTER,
   filterEvents,
@@ -80,6 +81,29 @@ describe('pairs and months', () => {
     expect(buckets.map((b) => b.score)).toEqual([1, 1, 0, -2]);
   });
 
+  it('turns server pair periods into quad buckets with empty months and mean intensity', () => {
+    const buckets = bucketsFromPairPeriods([
+      {
+        period: '2023-09',
+        byType: { CONSULT: 2, ASSAULT: 1, OTHER: 1 },
+        score: 1.5,
+        byOrigin: { coded: 3, extracted: 1 },
+      },
+      { period: '2023-11', byType: { AID: 1 }, score: 7, byOrigin: { coded: 0, extracted: 1 } },
+    ]);
+    expect(buckets.map((b) => [b.month, b.score, b.other, b.coded])).toEqual([
+      ['2023-09', 1.5, 1, 3],
+      ['2023-10', null, 0, 0],
+      ['2023-11', 7, 0, 0],
+    ]);
+    expect(buckets[0]?.counts).toEqual({
+      verbal_cooperation: 2,
+      material_cooperation: 0,
+      verbal_conflict: 0,
+      material_conflict: 1,
+    });
+  });
+
   it('filters by period overlap, actors and factuality; undated events drop out under a period', () => {
     expect(filterEvents(events, EMPTY_FILTER)).toHaveLength(5);
     const october = filterEvents(events, { ...EMPTY_FILTER, from: '2023-10-15', to: '2023-11-30' });
@@ -138,28 +162,37 @@ describe('itineraries, figures and claims', () => {
     expect(group?.series[1]?.points.map((p) => p.value)).toEqual([2, 3]);
   });
 
-  it('flags claims that judge the same event on opposite sides of even chance', () => {
-    const shipped = event('AID', 'PRK', 'RUS', '2023-10');
-    const claim = (holder: string, likelihood: Claim['likelihood']): Claim => ({
+  it('notes claims that other reports contradict, using the project conflict rules', () => {
+    const claim = (docId: string, holder: string, text: string, likelihood: Claim['likelihood']): Claim => ({
       kind: 'claim',
-      id: `claim:${holder}`,
-      docId: 'd',
-      evidence: [{ docId: 'd', start: 0, end: 1 }],
+      id: `claim:${docId}`,
+      docId,
+      evidence: [{ docId, start: 0, end: text.length }],
       extractor,
       holder,
       holderText: null,
       cue: 'said',
       likelihood,
-      proposition: null,
-      about: [shipped.id],
+      proposition: { docId, start: 0, end: text.length },
+      about: [],
     });
-    const flags = claimConflicts(
-      [claim('KOR', 'very_likely'), claim('RUS', 'very_unlikely'), claim('USA', 'likely')],
-      [shipped],
+    const texts = new Map([
+      ['d1', 'North Korea shipped artillery shells to Russia'],
+      ['d2', 'North Korea never shipped artillery shells to Russia'],
+      ['d3', 'North Korea shipped artillery shells to Russia'],
+    ]);
+    const notes = claimConflictNotes(
+      [
+        claim('d1', 'KOR', texts.get('d1') as string, 'unstated'),
+        claim('d2', 'PRK', texts.get('d2') as string, 'unstated'),
+        claim('d3', 'USA', texts.get('d3') as string, 'unstated'),
+      ],
+      texts,
     );
-    expect(flags.get('claim:KOR')).toContain('RUS');
-    expect(flags.get('claim:RUS')).toBeDefined();
-    expect(flags.get('claim:USA')).toContain('RUS');
-    expect(claimConflicts([claim('KOR', 'likely'), claim('USA', 'likely')], [shipped]).size).toBe(0);
+    expect(notes.get('claim:d1')).toEqual(['contradicted by PRK']);
+    expect(notes.get('claim:d2')).toEqual(['contradicted by KOR', 'contradicted by USA']);
+    expect(
+      claimConflictNotes([claim('d1', 'KOR', texts.get('d1') as string, 'unstated')], new Map()),
+    ).toEqual(new Map());
   });
 });

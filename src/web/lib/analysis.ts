@@ -1,4 +1,5 @@
 /** Pure analysis behind the dashboard, map and network: classify, filter and aggregate findings. */
+import { claimConflicts, claimText } from '../../analysis/conflicts.js';
 import type { Claim, DyadEvent, Factuality, Itinerary, Likelihood, Observation } from '../../domain/model.js';
 import { type DayRange, monthOf, monthsBetween, overlaps, timexRange } from './dates.js';
 
@@ -173,7 +174,41 @@ export interface MonthBucket {
   readonly month: string;
   readonly counts: Record<Quad, number>;
   readonly other: number;
-  readonly score: number;
+  /** Net score (client buckets) or mean intensity −10…+10 (server pair analytics); null for an empty month. */
+  readonly score: number | null;
+  /** Events from coded datasets (GDELT, ICEWS, ACLED) among the counts, when known. */
+  readonly coded?: number;
+}
+
+/** Monthly buckets from the server's pair analytics (`/api/pair?by=month`), empty months filled in. */
+export function bucketsFromPairPeriods(
+  periods: readonly {
+    period: string;
+    byType: Readonly<Record<string, number>>;
+    score: number | null;
+    byOrigin: Readonly<Record<string, number>>;
+  }[],
+): MonthBucket[] {
+  const monthly = periods.filter((p) => /^\d{4}-\d{2}$/.test(p.period));
+  if (monthly.length === 0) return [];
+  const byMonth = new Map(monthly.map((p) => [p.period, p]));
+  const sorted = [...byMonth.keys()].sort();
+  return monthsBetween(sorted[0] as string, sorted.at(-1) as string).map((month) => {
+    const counts: Record<Quad, number> = {
+      verbal_cooperation: 0,
+      material_cooperation: 0,
+      verbal_conflict: 0,
+      material_conflict: 0,
+    };
+    let other = 0;
+    const period = byMonth.get(month);
+    for (const [type, n] of Object.entries(period?.byType ?? {})) {
+      const quad = quadOf(type);
+      if (quad) counts[quad] += n;
+      else other += n;
+    }
+    return { month, counts, other, score: period?.score ?? null, coded: period?.byOrigin.coded ?? 0 };
+  });
 }
 
 /**
@@ -225,37 +260,32 @@ export const ICD203_SCALE: readonly {
   { value: 'almost_certain', label: 'almost certain', band: '95–99%' },
 ];
 
-function likelihoodSide(likelihood: Likelihood): -1 | 0 | 1 | null {
-  const index = ICD203_SCALE.findIndex((step) => step.value === likelihood);
-  if (index < 0) return null;
-  return index < 3 ? -1 : index > 3 ? 1 : 0;
-}
-
 /**
- * Claims that disagree: two holders judging the same event or observation on opposite sides of even
- * chance, or one claim about an event another source reports as negated.
+ * Notes for claims that disagree with another report's claim, by the project's conflict rules
+ * (analysis/conflicts.ts: same proposition asserted and denied, or judged far apart on the ICD 203 scale).
+ * `texts` holds the text of each claim's document; claims whose document text is absent are not compared.
  */
-export function claimConflicts(claims: readonly Claim[], events: readonly DyadEvent[]): Map<string, string> {
-  const flags = new Map<string, string>();
-  const negated = new Set(events.filter((e) => e.factuality === 'negated').map((e) => e.id));
-  const byTarget = new Map<string, Claim[]>();
-  for (const claim of claims) {
-    for (const id of claim.about) byTarget.set(id, [...(byTarget.get(id) ?? []), claim]);
-    if (claim.about.some((id) => negated.has(id)))
-      flags.set(claim.id, 'about an event reported as not having happened');
-  }
-  for (const group of byTarget.values()) {
-    for (const x of group) {
-      for (const y of group) {
-        const sx = likelihoodSide(x.likelihood);
-        const sy = likelihoodSide(y.likelihood);
-        if (x.holder !== y.holder && sx !== null && sy !== null && sx * sy === -1) {
-          flags.set(x.id, `${y.holder} judges it ${y.likelihood.replace(/_/g, ' ')}`);
-        }
-      }
+export function claimConflictNotes(
+  claims: readonly Claim[],
+  texts: ReadonlyMap<string, string>,
+): Map<string, string[]> {
+  const withText = claims.flatMap((claim) => {
+    const text = texts.get(claim.docId);
+    return text === undefined ? [] : [claimText(text, claim)];
+  });
+  const notes = new Map<string, string[]>();
+  const note = (claim: Claim, line: string) => notes.set(claim.id, [...(notes.get(claim.id) ?? []), line]);
+  for (const conflict of claimConflicts(withText)) {
+    const [x, y] = conflict.sides;
+    if (conflict.reason === 'negation') {
+      note(x, `contradicted by ${y.holder}`);
+      note(y, `contradicted by ${x.holder}`);
+    } else {
+      note(x, `${conflict.steps} ICD 203 steps from ${y.holder}`);
+      note(y, `${conflict.steps} ICD 203 steps from ${x.holder}`);
     }
   }
-  return flags;
+  return notes;
 }
 
 export interface Series {

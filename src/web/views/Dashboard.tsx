@@ -1,11 +1,25 @@
-import { type ReactNode, useDeferredValue, useMemo } from 'react';
-import type { Claim, Observation } from '../../domain/model.js';
-import { ChartFrame, Empty, ExportButtons, Loading, PALETTE } from '../components/common.js';
-import { useTitles, type Workspace } from '../data.js';
+import { type ReactNode, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { figureConflicts } from '../../analysis/conflicts.js';
+import type { PairAnalysis } from '../../analysis/pair.js';
 import {
-  claimConflicts,
+  type AdmiraltyGrade,
+  CREDIBILITY_LABELS,
+  formatGrade,
+  gradeFindings,
+  parseGrade,
+  RELIABILITY_LABELS,
+} from '../../analysis/reliability.js';
+import type { Claim, Observation } from '../../domain/model.js';
+import type { PairSummary } from '../../store/coded.js';
+import { api } from '../api.js';
+import { ChartFrame, Empty, ExportButtons, Loading, PALETTE } from '../components/common.js';
+import { useDocumentTexts, useHolderGrades, useTitles, type Workspace } from '../data.js';
+import {
+  bucketsFromPairPeriods,
+  claimConflictNotes,
   type DatedEvent,
   eventsOfPair,
+  FACTUALITIES,
   type Filter,
   filterEvents,
   ICD203_SCALE,
@@ -29,33 +43,93 @@ export const QUAD_COLOURS: Record<Quad, string> = {
   material_conflict: PALETTE.vermillion,
 };
 
+/** The busiest pairs from the server's pair analytics (coded and extracted events); [] when unavailable. */
+function useTopPairs(): PairSummary[] | null {
+  const [pairs, setPairs] = useState<PairSummary[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.pairs({ limit: 200 }).then(
+      (p) => live && setPairs(p),
+      () => live && setPairs([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return pairs;
+}
+
+/** One pair's months from the server; undefined while loading, null when the server cannot answer. */
+function usePairMonths(
+  a: string | null,
+  b: string | null,
+  from: string | null,
+  to: string | null,
+): PairAnalysis | null | undefined {
+  const [analysis, setAnalysis] = useState<{ key: string; value: PairAnalysis | null } | null>(null);
+  const key = `${a}|${b}|${from}|${to}`;
+  useEffect(() => {
+    if (!a || !b) return;
+    let live = true;
+    api.pair({ a, b, by: 'month', ...(from ? { from } : {}), ...(to ? { to } : {}) }).then(
+      (value) => live && setAnalysis({ key, value }),
+      () => live && setAnalysis({ key, value: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [a, b, from, to, key]);
+  return analysis?.key === key ? analysis.value : undefined;
+}
+
 export default function Dashboard({
   workspace,
   filter,
   filterBar,
   pairParam,
 }: {
-  workspace: Workspace;
+  workspace: Workspace | null;
   filter: Filter;
   filterBar: ReactNode;
   pairParam: readonly [string | null, string | null];
 }) {
-  const filtered = useMemo(() => filterEvents(workspace.events, filter), [workspace, filter]);
-  const pairs = useMemo(() => pairCounts(filtered), [filtered]);
-  const actors = useMemo(() => [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort(), [pairs]);
-  const a = pairParam[0] ?? pairs[0]?.a ?? null;
-  const b = pairParam[1] ?? pairs[0]?.b ?? null;
+  const filtered = useMemo(
+    () => (workspace ? filterEvents(workspace.events, filter) : []),
+    [workspace, filter],
+  );
+  const clientPairs = useMemo(() => pairCounts(filtered), [filtered]);
+  const topPairs = useTopPairs();
+  // Default: the pair with most events, by the server's count when it has one.
+  const a = pairParam[0] ?? topPairs?.[0]?.a ?? clientPairs[0]?.a ?? null;
+  const b = pairParam[1] ?? topPairs?.[0]?.b ?? clientPairs[0]?.b ?? null;
+  const analysis = usePairMonths(a, b, filter.from, filter.to);
+  const actors = useMemo(
+    () => [...new Set([...clientPairs, ...(topPairs ?? [])].flatMap((p) => [p.a, p.b]))].sort(),
+    [clientPairs, topPairs],
+  );
   const pairEvents = useMemo(() => (a && b ? eventsOfPair(filtered, a, b) : []), [filtered, a, b]);
   const setPair = (x: string | null, y: string | null) =>
     navigate(href('dashboard', [], { a: x ?? '', b: y ?? '' }));
   // The timeline, figures and claims draw in a background render after the chart, so the page answers input at once.
-  const deferred = useDeferredValue(pairEvents, null);
+  const deferred = useDeferredValue(workspace ? pairEvents : null, null);
+  // The server's monthly analytics include coded datasets and answer fast; they cannot filter by factuality,
+  // so a narrowed factuality filter falls back to counting the extracted events here.
+  const allFactuality = FACTUALITIES.every((f) => filter.factuality.includes(f));
+  const buckets: MonthBucket[] | null = !filter.kinds.includes('event')
+    ? []
+    : allFactuality && analysis
+      ? bucketsFromPairPeriods(analysis.periods)
+      : workspace && (analysis === null || !allFactuality)
+        ? monthlyBuckets(pairEvents)
+        : null;
+  const fromServer = allFactuality && Boolean(analysis);
+  const noEvents = topPairs?.length === 0 && workspace !== null && workspace.events.length === 0;
 
   return (
     <section className="dashboard" aria-labelledby="dashboard-title" data-ready="true">
       <h1 id="dashboard-title">Dyad dashboard</h1>
       {filterBar}
-      {workspace.events.length === 0 ? (
+      {noEvents ? (
         <Empty>
           No events yet. Events appear here once documents are ingested with the event extractor, or coded
           events are imported.
@@ -80,26 +154,31 @@ export default function Dashboard({
               </select>
             </label>
             <span className="muted">
-              {pairEvents.length} events between {a} and {b}
-              {pairs[0] ? ` · busiest pair ${pairs[0].a}–${pairs[0].b} (${pairs[0].count})` : ''}
+              {analysis ? `${analysis.total.count} events between ${a} and ${b}` : ''}
+              {analysis && analysis.total.byOrigin.coded > 0
+                ? ` (${analysis.total.byOrigin.coded} coded)`
+                : ''}
+              {workspace ? ` · ${pairEvents.length} extracted under the filter` : ''}
             </span>
             <ExportButtons name={`dyad-${a}-${b}-events`} rows={pairEvents.map((e) => e.event)} asFindings />
           </form>
-          {pairEvents.length === 0 ? (
-            <Empty>No events between these two actors under the current filter.</Empty>
+          {buckets === null ? (
+            <Loading what="monthly events" />
+          ) : buckets.length === 0 ? (
+            <Empty>No dated events between these two actors under the current filter.</Empty>
           ) : (
-            <>
-              <MonthlyChart buckets={monthlyBuckets(pairEvents)} a={a ?? ''} b={b ?? ''} />
-              {deferred === null ? (
-                <Loading what="timeline" />
-              ) : (
-                <Timeline events={deferred} a={a ?? ''} b={b ?? ''} />
-              )}
-            </>
+            <MonthlyChart buckets={buckets} a={a ?? ''} b={b ?? ''} meanIntensity={fromServer} />
+          )}
+          {deferred === null ? (
+            <Loading what="timeline" />
+          ) : deferred.length === 0 ? (
+            <Empty>No extracted events between these two actors to place on a timeline.</Empty>
+          ) : (
+            <Timeline events={deferred} a={a ?? ''} b={b ?? ''} />
           )}
         </>
       )}
-      {deferred !== null && (
+      {workspace && deferred !== null && (
         <Figures
           observations={workspace.observations.filter(
             (o) => !a || !b || [o.subject, o.partner].some((x) => x === a || x === b),
@@ -107,11 +186,8 @@ export default function Dashboard({
           enabled={filter.kinds.includes('observation')}
         />
       )}
-      {deferred !== null && (
-        <Claims
-          claims={filter.kinds.includes('claim') ? claimsFor(workspace.claims, deferred, a, b) : []}
-          workspace={workspace}
-        />
+      {workspace && deferred !== null && (
+        <Claims claims={filter.kinds.includes('claim') ? claimsFor(workspace.claims, deferred, a, b) : []} />
       )}
     </section>
   );
@@ -129,19 +205,42 @@ function claimsFor(
 
 const WIDTH = 960;
 
-function MonthlyChart({ buckets, a, b }: { buckets: readonly MonthBucket[]; a: string; b: string }) {
+function MonthlyChart({
+  buckets,
+  a,
+  b,
+  meanIntensity,
+}: {
+  buckets: readonly MonthBucket[];
+  a: string;
+  b: string;
+  /** Scores are the server's mean intensity on −10…+10 rather than the client's net count. */
+  meanIntensity: boolean;
+}) {
   const height = 260;
   const margin = { top: 16, right: 48, bottom: 40, left: 40 };
   const inner = { w: WIDTH - margin.left - margin.right, h: height - margin.top - margin.bottom };
   const totals = buckets.map((m) => QUADS.reduce((s, q) => s + m.counts[q], 0) + m.other);
   const maxTotal = Math.max(1, ...totals);
-  const maxScore = Math.max(1, ...buckets.map((m) => Math.abs(m.score)));
+  const maxScore = meanIntensity ? 10 : Math.max(1, ...buckets.map((m) => Math.abs(m.score ?? 0)));
   const step = inner.w / Math.max(1, buckets.length);
   const barWidth = Math.max(1, step * 0.8);
   const y = (v: number) => inner.h - (v / maxTotal) * inner.h;
   const yScore = (v: number) => inner.h / 2 - (v / maxScore) * (inner.h / 2);
   const labelEvery = Math.ceil(buckets.length / 12);
-  const line = buckets.map((m, i) => `${i === 0 ? 'M' : 'L'}${(i + 0.5) * step},${yScore(m.score)}`).join('');
+  // Months without events break the score line rather than pretending to a score of zero.
+  let pen = 'M';
+  const line = buckets
+    .map((m, i) => {
+      if (m.score === null) {
+        pen = 'M';
+        return '';
+      }
+      const segment = `${pen}${(i + 0.5) * step},${yScore(m.score)}`;
+      pen = 'L';
+      return segment;
+    })
+    .join('');
   const summary = `Monthly events between ${a} and ${b}, ${buckets[0]?.month ?? ''} to ${
     buckets.at(-1)?.month ?? ''
   }: ${totals.reduce((s, t) => s + t, 0)} events; peak ${maxTotal} in a month.`;
@@ -150,8 +249,20 @@ function MonthlyChart({ buckets, a, b }: { buckets: readonly MonthBucket[]; a: s
       title="Events per month: cooperation and conflict, verbal and material"
       exportName={`dyad-${a}-${b}-monthly`}
       table={{
-        columns: ['month', ...QUADS.map((q) => QUAD_LABELS[q]), 'unclassified', 'score'],
-        rows: buckets.map((m) => [m.month, ...QUADS.map((q) => m.counts[q]), m.other, m.score]),
+        columns: [
+          'month',
+          ...QUADS.map((q) => QUAD_LABELS[q]),
+          'unclassified',
+          meanIntensity ? 'mean intensity' : 'score',
+          ...(meanIntensity ? ['coded'] : []),
+        ],
+        rows: buckets.map((m) => [
+          m.month,
+          ...QUADS.map((q) => m.counts[q]),
+          m.other,
+          m.score === null ? '' : Math.round(m.score * 100) / 100,
+          ...(meanIntensity ? [m.coded ?? 0] : []),
+        ]),
       }}
     >
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={summary} className="monthly">
@@ -381,15 +492,23 @@ const SERIES_COLOURS = [
 
 function Figures({ observations, enabled }: { observations: readonly Observation[]; enabled: boolean }) {
   const groups = useMemo(() => observationSeries(observations), [observations]);
+  // Figures another report gives differently (analysis/conflicts.ts) are drawn as open rings and flagged.
+  const disputed = useMemo(
+    () => new Set(figureConflicts(observations).flatMap((c) => c.sides.map((o) => o.id))),
+    [observations],
+  );
   return (
     <section aria-labelledby="figures-title">
       <h2 id="figures-title">Figures</h2>
+      {disputed.size > 0 && (
+        <p className="flag">⚑ {disputed.size} figures are given differently by other reports (open rings).</p>
+      )}
       {!enabled || groups.length === 0 ? (
         <Empty>No figures with a period for this pair yet.</Empty>
       ) : (
         <div className="small-multiples">
           {groups.map((g) => (
-            <FigureChart key={`${g.indicator}-${g.unit}`} group={g} />
+            <FigureChart key={`${g.indicator}-${g.unit}`} group={g} disputed={disputed} />
           ))}
         </div>
       )}
@@ -397,7 +516,13 @@ function Figures({ observations, enabled }: { observations: readonly Observation
   );
 }
 
-function FigureChart({ group }: { group: ReturnType<typeof observationSeries>[number] }) {
+function FigureChart({
+  group,
+  disputed,
+}: {
+  group: ReturnType<typeof observationSeries>[number];
+  disputed: ReadonlySet<string>;
+}) {
   const width = 460;
   const height = 200;
   const margin = { top: 12, right: 12, bottom: 28, left: 64 };
@@ -417,8 +542,10 @@ function FigureChart({ group }: { group: ReturnType<typeof observationSeries>[nu
       title={`${group.indicator} (${group.unit})`}
       exportName={`dyad-figure-${group.indicator}`}
       table={{
-        columns: ['series', 'period', 'value'],
-        rows: group.series.flatMap((s) => s.points.map((p) => [s.key, p.period, p.value])),
+        columns: ['series', 'period', 'value', 'other reports'],
+        rows: group.series.flatMap((s) =>
+          s.points.map((p) => [s.key, p.period, p.value, disputed.has(p.id) ? 'disputed' : '']),
+        ),
       }}
     >
       <svg
@@ -445,7 +572,18 @@ function FigureChart({ group }: { group: ReturnType<typeof observationSeries>[nu
                 <path d={d} fill="none" stroke={colour} strokeWidth={2} />
                 {s.points.map((p) => (
                   <g key={p.id}>
-                    <circle cx={x(mid(p))} cy={y(p.value)} r={3.5} fill={colour} />
+                    {disputed.has(p.id) ? (
+                      <circle
+                        cx={x(mid(p))}
+                        cy={y(p.value)}
+                        r={5}
+                        fill="#fff"
+                        stroke={colour}
+                        strokeWidth={2}
+                      />
+                    ) : (
+                      <circle cx={x(mid(p))} cy={y(p.value)} r={3.5} fill={colour} />
+                    )}
                     <text x={x(mid(p))} y={innerH + 16} textAnchor="middle" fontSize={10} fill="#333">
                       {p.period}
                     </text>
@@ -466,16 +604,27 @@ function FigureChart({ group }: { group: ReturnType<typeof observationSeries>[nu
   );
 }
 
-function Claims({ claims, workspace }: { claims: readonly Claim[]; workspace: Workspace }) {
+const GRADE_OPTIONS = ['A', 'B', 'C', 'D', 'E', 'F'].flatMap((r) =>
+  [1, 2, 3, 4, 5, 6].map((c) => `${r}${c}`),
+);
+
+function Claims({ claims }: { claims: readonly Claim[] }) {
   const titles = useTitles();
-  const conflicts = useMemo(
-    () =>
-      claimConflicts(
-        workspace.claims,
-        workspace.events.map((e) => e.event),
-      ),
-    [workspace],
-  );
+  // Compared among themselves: the texts of at most 100 documents are fetched for the propositions.
+  const texts = useDocumentTexts(claims.map((c) => c.docId));
+  const conflicts = useMemo(() => claimConflictNotes(claims, texts), [claims, texts]);
+  const [holderGrades, setHolderGrade] = useHolderGrades();
+  const graded = useMemo(() => {
+    const byHolder: Record<string, AdmiraltyGrade> = {};
+    for (const [holder, grade] of Object.entries(holderGrades)) {
+      try {
+        byHolder[holder] = parseGrade(grade);
+      } catch {
+        // A hand-edited grade that does not parse counts as ungraded.
+      }
+    }
+    return gradeFindings(claims, { byHolder });
+  }, [claims, holderGrades]);
   return (
     <section aria-labelledby="claims-title">
       <h2 id="claims-title">
@@ -491,15 +640,15 @@ function Claims({ claims, workspace }: { claims: readonly Claim[]; workspace: Wo
                 <th scope="col">Holder</th>
                 <th scope="col">Cue</th>
                 <th scope="col">Likelihood (ICD 203)</th>
-                <th scope="col">Reliability</th>
+                <th scope="col">Reliability (Admiralty)</th>
                 <th scope="col">Conflicts</th>
                 <th scope="col">Source</th>
               </tr>
             </thead>
             <tbody>
-              {claims.map((c) => {
-                // Reliability grades are optional on claims until the claims extractor provides them.
-                const reliability = (c as Claim & { reliability?: string | null }).reliability ?? '—';
+              {graded.map(({ finding: c, grade, basis }) => {
+                const notes = conflicts.get(c.id);
+                const code = formatGrade(grade);
                 return (
                   <tr key={c.id}>
                     <td>{c.holderText ? `${c.holder} (${c.holderText})` : c.holder}</td>
@@ -507,10 +656,20 @@ function Claims({ claims, workspace }: { claims: readonly Claim[]; workspace: Wo
                     <td>
                       <LikelihoodScale value={c.likelihood} />
                     </td>
-                    <td>{reliability}</td>
                     <td>
-                      {conflicts.get(c.id) ? <span className="flag">⚑ {conflicts.get(c.id)}</span> : '—'}
+                      <select
+                        aria-label={`Grade of ${c.holder}`}
+                        value={basis === 'holder' ? code : ''}
+                        title={`${RELIABILITY_LABELS[grade.reliability]}; ${CREDIBILITY_LABELS[grade.credibility]}`}
+                        onChange={(e) => setHolderGrade(c.holder, e.target.value || null)}
+                      >
+                        <option value="">{basis === 'holder' ? 'ungraded' : `${code} (ungraded)`}</option>
+                        {GRADE_OPTIONS.map((g) => (
+                          <option key={g}>{g}</option>
+                        ))}
+                      </select>
                     </td>
+                    <td>{notes ? <span className="flag">⚑ {notes.join('; ')}</span> : '—'}</td>
                     <td>
                       <a href={href('reader', [c.docId], { f: c.id })}>{titles.get(c.docId) ?? c.docId}</a>
                     </td>

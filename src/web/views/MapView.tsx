@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { ChartFrame, Empty, ErrorNote, Loading, PALETTE } from '../components/common.js';
+import { ChartFrame, Empty, ErrorNote, ExportButtons, Loading, PALETTE } from '../components/common.js';
 import type { Workspace } from '../data.js';
 import { type Filter, filterEvents, filterItineraries } from '../lib/analysis.js';
 import { dayFromMs, dayMs, timexRange } from '../lib/dates.js';
@@ -83,11 +83,31 @@ export default function MapView({
   }, [events, cutoff, t1]);
   const routes = itineraries.map((it) => ({ ...it, stops: it.stops.filter((s) => shownBy(s.date)) }));
 
-  const projection = useMemo(
-    () =>
-      countries ? geoEqualEarth().fitSize([WIDTH, HEIGHT], countries as unknown as FeatureCollection) : null,
-    [countries],
-  );
+  const [fitToData, setFitToData] = useState(true);
+  // Zoom to everything located under the filter (not the slider), padded so a single place still shows its region.
+  const extent = useMemo(() => {
+    const corners: [number, number][] = [];
+    const add = (lon: number | null, lat: number | null) => {
+      if (lon === null || lat === null) return;
+      corners.push([lon - 12, Math.max(-80, lat - 8)], [lon + 12, Math.min(80, lat + 8)]);
+    };
+    for (const it of itineraries) for (const stop of it.stops) add(stop.place.lon, stop.place.lat);
+    for (const { event } of events) add(event.location?.lon ?? null, event.location?.lat ?? null);
+    return corners.length ? ({ type: 'MultiPoint', coordinates: corners } as const) : null;
+  }, [events, itineraries]);
+  const projection = useMemo(() => {
+    if (!countries) return null;
+    const base = geoEqualEarth();
+    return fitToData && extent
+      ? base.fitExtent(
+          [
+            [20, 20],
+            [WIDTH - 20, HEIGHT - 20],
+          ],
+          extent,
+        )
+      : base.fitSize([WIDTH, HEIGHT], countries);
+  }, [countries, extent, fitToData]);
 
   if (error) return <ErrorNote error={error} />;
   if (!countries || !projection) return <Loading what="map" />;
@@ -115,6 +135,25 @@ export default function MapView({
           />
         </label>
       )}
+      <div className="toolbar">
+        <span>
+          {routes.length} itineraries, {points.reduce((n, p) => n + p.count, 0)} located events
+        </span>
+        <ExportButtons
+          name="dyad-map-findings"
+          rows={[
+            ...routes,
+            ...events
+              .filter(({ event }) => event.location?.lat != null && shownUntil(event.date, cutoff, t1))
+              .map((e) => e.event),
+          ]}
+          asFindings
+        />
+      </div>
+      <label className="fit">
+        <input type="checkbox" checked={fitToData} onChange={(e) => setFitToData(e.target.checked)} /> Zoom to
+        the data
+      </label>
       {points.length === 0 && routes.every((r) => r.stops.length === 0) && (
         <Empty>No located events or itineraries under the current filter.</Empty>
       )}

@@ -66,7 +66,8 @@ export default function Network({
         <span>
           {nodes.length} actors, {edges.length} pairs, {events.length} events
         </span>
-        <ExportButtons name="dyad-network-edges" rows={edges} />
+        Edges <ExportButtons name="dyad-network-edges" rows={edges} />
+        Events <ExportButtons name="dyad-network-events" rows={events.map((e) => e.event)} asFindings />
       </div>
       {nodes.length === 0 ? (
         <Empty>No events between actors under the current filter.</Empty>
