@@ -1,5 +1,6 @@
 /** How a Mention stands in as an event participant: its actor code, person name and whether it names a place. */
 import type { Mention, Place } from '../../domain/model.js';
+import { personName as actorPersonName } from '../actors/people.js';
 
 export interface Participant {
   readonly mention: Mention;
@@ -52,10 +53,11 @@ export function placeOf(mention: Mention): Place {
 }
 
 /**
- * Fallback canonical names for person ids when the actor stage's own helper is not supplied:
- * a slug (`kim-jong-un`) becomes title case; anything else is returned unchanged.
+ * Canonical person names: the actor stage's register (`Kim Jong-un`), else a slug (`kim-jong-un`) in title case.
  */
 export function defaultPersonName(id: string): string | null {
+  const known = actorPersonName(id);
+  if (known) return known;
   if (!/^[a-z]+(?:[-_][a-z]+)+$/.test(id)) return null;
   return id
     .split(/[-_]/)

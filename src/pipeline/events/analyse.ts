@@ -40,6 +40,8 @@ export interface AnalysedEvent {
   readonly sentence: { readonly start: number; readonly end: number };
   /** The source was not named in the clause but inferred (pronoun fallback, vehicle, coordination). */
   readonly sourceInferred: boolean;
+  /** "at the summit", "during the visit": an earlier meeting or visit the clause refers to, for its date. */
+  readonly reference: 'meet' | 'visit' | null;
 }
 
 export interface AnalyseOptions {
@@ -180,6 +182,7 @@ export function analyseDocument(
         claimedBy: factuality.factuality === 'claimed' ? holderOf(view, factuality, personName) : null,
         sentence: { start: view.start, end: view.end },
         sourceInferred: roles.subjectInferred,
+        reference: dated.timex ? null : referencedEvent(view, matches),
       });
     }
     // A person named as the sentence's first actor is the likeliest antecedent of the next sentence's "he".
@@ -705,7 +708,8 @@ function scanSubject(
       const subordinated = SUBORDINATORS.has(before) && nearTrigger;
       if (!subordinated && isPrepositionalObject(tokens, mentionAt, slot)) continue;
       // "help Kim launch": the object of the earlier verb is the subject of the bare verb right after it.
-      const smallClause = slot.last === from - 1;
+      const smallClause = slot.last === from - 1 && isObjectOfEarlierVerb(tokens, matches, slot);
+      if (smallClause) return { subjects: [], inferred: false }; // "help Kim launch": part of the helping
       if (!smallClause && (isObjectOfEarlierVerb(tokens, matches, slot) || followsPastVerb(tokens, slot)))
         continue;
       // "breach UN sanctions": a name modifying a trigger noun belongs to that noun.
@@ -1082,6 +1086,20 @@ function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; ta
       };
     }
   }
+}
+
+const REFERRING = new Set(['at', 'during', 'after', 'before', 'since', 'following']);
+
+function referencedEvent(view: SentenceView, matches: readonly TriggerMatch[]): 'meet' | 'visit' | null {
+  for (const match of matches) {
+    if (match.entry.pos !== 'noun' || match.entry.type !== 'CONSULT') continue;
+    const determiner = view.tokens[match.first - 1]?.lower ?? '';
+    const preposition = view.tokens[match.first - 2]?.lower ?? '';
+    if (!['the', 'this', 'that', 'their', 'his', 'her'].includes(determiner) || !REFERRING.has(preposition))
+      continue;
+    return match.entry.mode === 'visit' ? 'visit' : 'meet';
+  }
+  return null;
 }
 
 function isDateLike(timex: Timex): boolean {

@@ -52,16 +52,35 @@ export function extractEvents(
   const dyad = topicDyad(findings);
   const analysed = analyseDocument(document, findings, { ...options, dyad });
   const drafts: DyadEvent[] = [];
-  for (const item of analysed) drafts.push(...eventsOf(document, item, dyad));
-  return withIds(document, deduplicate(drafts));
+  const references = new Map<DyadEvent, 'meet' | 'visit'>();
+  for (const item of analysed) {
+    for (const event of eventsOf(document, item, dyad)) {
+      drafts.push(event);
+      SENTENCE_OF.set(event, item.sentence.start);
+      if (item.reference && event.date === null) references.set(event, item.reference);
+    }
+  }
+  const dated = drafts.map((event) => {
+    const reference = references.get(event);
+    if (!reference) return event;
+    const date = referencedDate(drafts, event, reference);
+    if (!date) return event;
+    const copy = { ...event, date };
+    SENTENCE_OF.set(copy, SENTENCE_OF.get(event) ?? -1);
+    return copy;
+  });
+  return withIds(document, deduplicate(dated));
 }
 
 function eventsOf(document: DyadDocument, item: AnalysedEvent, dyad: readonly string[]): DyadEvent[] {
   const { entry } = item.match;
   if (entry.type === null) return [];
   const events: DyadEvent[] = [];
-  const targets = item.targets.length > 0 ? item.targets : [null];
-  for (const source of item.sources) {
+  // "The two countries agreed": the text's two states are one pair, not two actors each acting on the other.
+  const dyadPair = item.sources.length === 2 && item.sources.every((p) => p.mention.resolution === 'dyad');
+  const sources = dyadPair ? item.sources.slice(0, 1) : item.sources;
+  const targets = item.targets.length > 0 ? item.targets : dyadPair ? item.sources.slice(1, 2) : [null];
+  for (const source of sources) {
     const sourceCode = source.mention.text.startsWith('Russia')
       ? source.code
       : historical(source.code, item.date);
@@ -122,6 +141,27 @@ function evidenceOf(
 
 const SYMMETRIC_MODES = new Set(['meet', 'talks']);
 
+/** Which sentence each draft came from, for merging two readings of one clause. */
+const SENTENCE_OF = new WeakMap<DyadEvent, number>();
+
+/** "declined an offer at the summit": the date of the first dated meeting (or visit) between the same parties. */
+function referencedDate(
+  events: readonly DyadEvent[],
+  event: DyadEvent,
+  reference: 'meet' | 'visit',
+): string | null {
+  const parties = new Set([event.source, event.target]);
+  const found = events.find(
+    (other) =>
+      other.type === 'CONSULT' &&
+      other.date !== null &&
+      (modeGroup(other) === 'CONSULT:meet') === (reference === 'meet') &&
+      parties.has(other.source) &&
+      parties.has(other.target),
+  );
+  return found?.date ?? null;
+}
+
 function modeGroup(event: DyadEvent): string {
   if (event.type !== 'CONSULT') return event.type;
   return SYMMETRIC_MODES.has(event.mode ?? '') ? 'CONSULT:meet' : 'CONSULT:visit';
@@ -159,7 +199,7 @@ export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
       merged.push(event);
       continue;
     }
-    merged[index] = {
+    const combined: DyadEvent = {
       ...kept,
       evidence: [
         ...kept.evidence,
@@ -170,6 +210,8 @@ export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
       targetActor: kept.targetActor ?? event.targetActor,
       location: kept.location ?? event.location,
     };
+    SENTENCE_OF.set(combined, SENTENCE_OF.get(kept) ?? -1);
+    merged[index] = combined;
   }
   return merged;
 }
@@ -179,7 +221,8 @@ function sameClause(a: DyadEvent, b: DyadEvent): boolean {
   if (a.type !== 'CONSULT' || b.type !== 'CONSULT' || a.date !== b.date) return false;
   const unordered =
     (a.source === b.target && a.target === b.source) || (a.source === b.source && a.target === b.target);
-  return unordered && a.evidence.some((x) => b.evidence.some((y) => overlaps(x, y)));
+  const sentenceA = SENTENCE_OF.get(a);
+  return unordered && sentenceA !== undefined && sentenceA === SENTENCE_OF.get(b);
 }
 
 function moreSpecific(a: string | null, b: string | null): string | null {
