@@ -439,7 +439,7 @@ const NEEDS: Readonly<Record<string, RegExp>> = {
   weekday: /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i,
   ago: /\bago\b/i,
   'ref-present_ref': /now|current|these days|present|to date|so far/i,
-  'ref-past_ref': /recent|past/i,
+  'ref-past_ref': /recent|past|formerly/i,
   'ref-future_ref': /future|years ahead/i,
   offset: /later|earlier|afterward|before|after|previously/i,
   adjacent: /\b(?:next|following|previous|preceding|same|that|before|after)\b/i,
@@ -452,6 +452,7 @@ const NEEDS: Readonly<Record<string, RegExp>> = {
   'year-words': /teen|twenty/i,
   'year-earlier': /year-(?:earlier|ago)/i,
   'the-quarter': /quarter|half/i,
+  'part-of-unit': /start|beginning|middle|end|close/i,
   holiday: /Christmas|New Year|Boxing|Valentine|Halloween|Thanksgiving|Easter/,
   noon: /noon|midnight|midday/i,
 };
@@ -1170,6 +1171,35 @@ rule(
   'g',
 );
 
+// "the end of the year", "the start of this month": the current unit, with the part as a modifier.
+rule(
+  'part-of-unit',
+  `${B}the\\s+(start|beginning|middle|end|close)\\s+of\\s+(?:the|this)\\s+(year|month|week|decade|century)${B}`,
+  (m, text) => {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    if (/^\s+(?:of|in|when)\b/i.test(after)) return null; // "the end of the year of ..." names another year
+    const part = (m[1] ?? '').toLowerCase();
+    const mod: TimexMod = part === 'end' || part === 'close' ? 'END' : part === 'middle' ? 'MID' : 'START';
+    const unit = (m[2] ?? '').toLowerCase();
+    return base('part-of-unit', m.index, m.index + m[0].length, (env) => {
+      const dct = env.dctDay;
+      if (!dct) return null;
+      const anchor = { basis: 'dct' as const, value: env.dct ?? '', index: null };
+      const value =
+        unit === 'year'
+          ? pad(dct.year, 4)
+          : unit === 'month'
+            ? formatMonth(dct.year, dct.month)
+            : unit === 'week'
+              ? formatWeek(dct)
+              : unit === 'decade'
+                ? `${pad(Math.floor(dct.year / 10), 3)}X`
+                : pad(Math.floor(dct.year / 100), 2);
+      return { type: 'DATE', value, mod, anchor };
+    });
+  },
+);
+
 // "the year-earlier quarter", "the year-ago period", "year-earlier"
 rule(
   'year-earlier',
@@ -1198,7 +1228,7 @@ const REFERENCES: ReadonlyArray<readonly [string, string]> = [
     'now|right now|currently|current|nowadays|these days|at present|the present|present-day|to date|so far this year',
     'PRESENT_REF',
   ],
-  ['recently|the past|recent years', 'PAST_REF'],
+  ['recently|formerly|the past|recent years', 'PAST_REF'],
   ['the future|the years ahead', 'FUTURE_REF'],
 ];
 for (const [words, value] of REFERENCES) {
@@ -1348,6 +1378,7 @@ rule(
     if (count === undefined || !unit) return null;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (/^[\s-]+old\b/i.test(after) || /^\s+of\s+age\b/i.test(after)) return null; // ages are not annotated
+    if (unit === 'quarter' && /^\s+of\b/i.test(after)) return null; // "three-quarters of the vote" is a fraction
     const lowerNumber = (numberWord ?? '').toLowerCase();
     if ((lowerNumber === 'a' || lowerNumber === 'an') && separator?.includes('-')) return null;
     if (count === null && !the && !/^(several|a few|few|many|dozens of|a number of)$/.test(lowerNumber))
@@ -1465,15 +1496,11 @@ const FREQUENCY: Readonly<Record<string, string>> = {
   biannual: 'P6M',
   biennial: 'P2Y',
 };
-rule(
-  'set-frequency',
-  `${B}(annual|annually|yearly|daily|nightly|weekly|monthly|quarterly|hourly|biennial)${B}`,
-  (m) => {
-    const value = FREQUENCY[(m[1] ?? '').toLowerCase()];
-    if (!value) return null;
-    return base('set', m.index, m.index + m[0].length, () => ({ type: 'SET', value }), { priority: 7 });
-  },
-);
+rule('set-frequency', `${B}(annual|yearly|daily|nightly|weekly|monthly|hourly|biennial)${B}`, (m) => {
+  const value = FREQUENCY[(m[1] ?? '').toLowerCase()];
+  if (!value) return null;
+  return base('set', m.index, m.index + m[0].length, () => ({ type: 'SET', value }), { priority: 7 });
+});
 
 // --- Times of day ----------------------------------------------------------------------------
 
