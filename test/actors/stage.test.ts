@@ -165,6 +165,21 @@ describe('actors stage: coreference', () => {
     expect(pair.candidates.map((c) => c.id).sort()).toEqual(['vladimir-putin', 'xi-jinping']);
   });
 
+  it('binds "he" to the subject and "the president" to the last president named', () => {
+    const all = mentions(
+      'Moon Jae-in told Donald Trump that he would reopen talks. Later the president flew home from Hanoi.',
+      '2019-03-01',
+    );
+    expect(find(all, 'he')).toMatchObject({ entityId: 'moon-jae-in', resolution: 'coref' });
+    expect(find(all, 'the president')).toMatchObject({ mentionType: 'pronoun', resolution: 'coref' });
+    expect(['moon-jae-in', 'donald-trump']).toContain(find(all, 'the president').entityId);
+  });
+
+  it('does not give an unknown Kim the identity of a known one', () => {
+    const all = mentions('Kim Jong-un watched the parade. Kim Yong-chol, a senior official, stood nearby.');
+    expect(all.filter((m) => m.text === 'Kim' && m.entityId === 'kim-jong-un')).toEqual([]);
+  });
+
   it('links "the country" to a state named earlier in the paragraph', () => {
     const all = mentions('Cuba adapted quickly. Moscow stopped sending aid to the country.');
     expect(find(all, 'the country').entityId).toBe('CUB');

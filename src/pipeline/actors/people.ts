@@ -49,6 +49,16 @@ const ROLE_FALLBACK: Partial<Record<RoleCode, RoleCode[]>> = {
   hos: ['hos', 'leader'],
 };
 
+const OFFICE_HOLDERS: ReadonlyMap<string, readonly PersonRecord[]> = (() => {
+  const index = new Map<string, PersonRecord[]>();
+  for (const person of PERSON_BY_ID.values()) {
+    for (const key of new Set(person.roles.map((r) => `${r.country} ${r.role}`))) {
+      index.set(key, [...(index.get(key) ?? []), person]);
+    }
+  }
+  return index;
+})();
+
 /** Who held `role` for `country` during `window`, longest tenure in the window first. */
 export function holdersOf(
   country: string,
@@ -57,7 +67,7 @@ export function holdersOf(
 ): { person: PersonRecord; days: number }[] {
   for (const tryRole of ROLE_FALLBACK[role] ?? [role]) {
     const found: { person: PersonRecord; days: number }[] = [];
-    for (const person of PERSON_BY_ID.values()) {
+    for (const person of OFFICE_HOLDERS.get(`${country} ${tryRole}`) ?? []) {
       let days = 0;
       for (const r of person.roles) {
         if (r.country === country && r.role === tryRole) days += roleOverlapDays(r, window);

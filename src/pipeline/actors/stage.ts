@@ -123,7 +123,9 @@ const ORGANISATION_WORDS = new Set(
   ),
 );
 const PRONOUNS_PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
-const PRONOUN_OBJECT = new Set(['him', 'her']);
+// "Kim persuaded Stalin that he could...", "Shoigu showed him": these refer to the sentence's subject, while a
+// possessive ("to support his war") refers to the nearest person.
+const PRONOUN_SUBJECT_BOUND = new Set(['he', 'she', 'him']);
 
 interface RawMatch {
   readonly first: number;
@@ -1104,8 +1106,8 @@ function insertSorted(list: Draft[], d: Draft): void {
 }
 
 /**
- * A subject pronoun (the first person mention of its sentence) refers to the subject of the previous sentence that
- * names a person; an object pronoun ("showed him") to its own sentence's subject; a possessive to the nearest person.
+ * A pronoun that opens its sentence refers to the subject of the previous sentence that names a person; inside a
+ * sentence "he"/"him" refer to the sentence's subject and a possessive to the nearest person.
  */
 function personAntecedent(
   chain: readonly Draft[],
@@ -1115,7 +1117,7 @@ function personAntecedent(
 ): Draft | null {
   const inSentence = chain.filter((d) => d.sentence === sentence && d.start < token.start);
   if (inSentence.length > 0) {
-    if (PRONOUN_OBJECT.has(token.key)) return inSentence[0] as Draft;
+    if (PRONOUN_SUBJECT_BOUND.has(token.key)) return inSentence[0] as Draft;
     return inSentence[inSentence.length - 1] as Draft;
   }
   for (let s = sentence - 1; s >= 0 && sameParagraph(s, sentence) && s >= sentence - 3; s--) {
