@@ -1,4 +1,4 @@
-import { text } from 'node:stream/consumers';
+import { buffer } from 'node:stream/consumers';
 import { usageError } from '../../domain/errors.js';
 import { type IngestResult, ingestPaths } from '../../orchestrate/ingest.js';
 import { defaultPipeline } from '../../pipeline/default.js';
@@ -43,7 +43,7 @@ Exit status: 0 when every file was stored or unchanged, 1 when any failed.`,
         ...(values.published ? { published: values.published } : {}),
         ...(values.source ? { source: values.source } : {}),
         reextract: Boolean(values.reextract),
-        readStdin: async () => new TextEncoder().encode(await text(process.stdin)),
+        readStdin: async () => new Uint8Array(await buffer(process.stdin)),
         onProgress: ({ done, total, path, result }) => {
           progress.update(done, total, path);
           if (result && !json) {
