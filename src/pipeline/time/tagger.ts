@@ -818,7 +818,9 @@ rule(
     // "the last quarter" of a story can mean the most recent one; only the calendar reading is handled here.
     if ((word === 'last' || word === 'final') && !y1 && !y2 && !relativeYear) return null;
     const explicit = y1 ?? y2;
-    const start = m.index;
+    // "the third-quarter results": the determiner belongs to the noun the adjective modifies.
+    const adjective = /^the\s+\w+-(?:quarter|half)$/i.test(m[0]);
+    const start = adjective ? m.index + (/^the\s+/i.exec(m[0])?.[0].length ?? 0) : m.index;
     const end = m.index + m[0].length;
     return base('quarter', start, end, (env) => {
       let year: number | null = explicit ? Number(explicit) : null;
@@ -1379,12 +1381,15 @@ rule(
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (/^[\s-]+old\b/i.test(after) || /^\s+of\s+age\b/i.test(after)) return null; // ages are not annotated
     if (unit === 'quarter' && /^\s+of\b/i.test(after)) return null; // "three-quarters of the vote" is a fraction
+    if (/\b(?:aged?|ages)\s+(?:of\s+)?$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
     const lowerNumber = (numberWord ?? '').toLowerCase();
     if ((lowerNumber === 'a' || lowerNumber === 'an') && separator?.includes('-')) return null;
     if (count === null && !the && !/^(several|a few|few|many|dozens of|a number of)$/.test(lowerNumber))
       return null;
     const before = text.slice(Math.max(0, m.index - 20), m.index);
-    const start = m.index;
+    // "the 10-year bond": the determiner belongs to the noun the adjective modifies.
+    const adjective = !!the && !!separator?.includes('-') && !m[2];
+    const start = adjective ? m.index + (/^the\s+/i.exec(m[0])?.[0].length ?? 0) : m.index;
     const end = m.index + m[0].length;
     // "$5 a year", "twice a week": a frequency.
     if (
