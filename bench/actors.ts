@@ -119,3 +119,102 @@ console.log(
 console.log(
   `  ratio (stage time / lookup time): ${(ours.ms / base.ms).toFixed(2)}x; mentions/s ratio ${(ours.mentions / ours.ms / (base.mentions / base.ms)).toFixed(2)}`,
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Recognition recall on MEANTIME (English Wikinews; named mentions of LOC and PER entities), when it is there.
+
+const MEANTIME = fileURLToPath(
+  new URL('../../shared/data/meantime_en/intra-doc_annotation', import.meta.url),
+);
+
+interface NamedMention {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+}
+
+function readMeantime(path: string, n: number): { document: DyadDocument; gold: NamedMention[] } {
+  const xml = readFileSync(path, 'utf8');
+  const offsets = new Map<string, { start: number; end: number }>();
+  let text = '';
+  for (const m of xml.matchAll(/<token [^>]*t_id="(\d+)"[^>]*>([^<]*)<\/token>/g)) {
+    const word = (m[2] as string).replace(/&(\w+);/g, (e, name: string) => ENTITIES[name] ?? e);
+    if (text.length > 0) text += ' ';
+    offsets.set(m[1] as string, { start: text.length, end: text.length + word.length });
+    text += word;
+  }
+  const entityType = new Map<string, string>();
+  for (const m of xml.matchAll(/<ENTITY [^>]*?ent_type="([A-Z]+)"[^>]*?m_id="(\d+)"/g))
+    entityType.set(m[2] as string, m[1] as string);
+  const mentionType = new Map<string, string>();
+  for (const m of xml.matchAll(/<REFERS_TO[^>]*>([\s\S]*?)<\/REFERS_TO>/g)) {
+    const target = /<target m_id="(\d+)"/.exec(m[1] as string)?.[1];
+    const type = target ? entityType.get(target) : undefined;
+    if (!type) continue;
+    for (const s of (m[1] as string).matchAll(/<source m_id="(\d+)"/g)) mentionType.set(s[1] as string, type);
+  }
+  const gold: NamedMention[] = [];
+  for (const m of xml.matchAll(
+    /<ENTITY_MENTION [^>]*m_id="(\d+)"[^>]*syntactic_type="NAM"[^>]*>([\s\S]*?)<\/ENTITY_MENTION>/g,
+  )) {
+    const type = mentionType.get(m[1] as string);
+    const anchors = [...(m[2] as string).matchAll(/t_id="(\d+)"/g)].map((a) => offsets.get(a[1] as string));
+    const first = anchors[0];
+    const last = anchors[anchors.length - 1];
+    if (type && first && last) gold.push({ start: first.start, end: last.end, type });
+  }
+  const dct = /(\d{4})(\d{2})(\d{2})/.exec(xml)?.slice(1, 4).join('-') ?? null;
+  return {
+    document: {
+      kind: 'document',
+      id: `mt${n}`,
+      title: null,
+      source: path,
+      publisher: null,
+      published: dct,
+      retrieved: '2026-01-01T00:00:00Z',
+      format: 'text',
+      language: 'en',
+      text,
+    },
+    gold,
+  };
+}
+
+if (existsSync(MEANTIME)) {
+  const tally = new Map<string, { gold: number; found: number; resolved: number }>();
+  for (const [n, path] of listXml(MEANTIME).entries()) {
+    const { document, gold } = readMeantime(path, n);
+    const found = actorStage
+      .run(document, [], { dct: null })
+      .flatMap((f) => (f.kind === 'mention' && f.mentionType !== 'pronoun' ? [f] : []));
+    for (const g of gold) {
+      if (g.type !== 'LOC' && g.type !== 'PER') continue;
+      const hit = found.find((f) => {
+        const span = f.evidence[0];
+        return span !== undefined && span.start < g.end && g.start < span.end;
+      });
+      const t = tally.get(g.type) ?? { gold: 0, found: 0, resolved: 0 };
+      tally.set(g.type, {
+        gold: t.gold + 1,
+        found: t.found + (hit ? 1 : 0),
+        resolved: t.resolved + (hit?.entityId ? 1 : 0),
+      });
+    }
+  }
+  for (const [type, t] of tally) {
+    console.log(
+      `  MEANTIME named ${type}: ${t.found}/${t.gold} recognised (${((t.found / t.gold) * 100).toFixed(0)}%), ${t.resolved} resolved to an id`,
+    );
+  }
+}
+
+function listXml(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? listXml(join(root, entry.name))
+      : entry.name.endsWith('.xml')
+        ? [join(root, entry.name)]
+        : [],
+  );
+}

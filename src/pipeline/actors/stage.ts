@@ -118,10 +118,24 @@ const COMMON_WORD_TOWNS = new Set(
 );
 // Words that make "General Motors Corp" or "General Accounting Office" an organisation, not General So-and-so.
 const ORGANISATION_WORDS = new Set(
-  'corp corporation inc co company ltd plc motors electric dynamics mills foods assembly council office agency bureau department ministry committee commission staff group bank fund association union party secretary general'.split(
+  'corp corporation inc co company ltd plc insurance motors electric dynamics mills foods assembly council office agency bureau department ministry committee commission staff group bank fund association union party secretary general'.split(
     ' ',
   ),
 );
+// Given names that start a person's name: those of the people Dyad knows plus common English ones.
+const GIVEN_NAMES: ReadonlySet<string> = (() => {
+  const names = new Set(
+    'james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander patrick frank raymond jack dennis jerry tyler aaron jose adam nathan henry douglas peter kyle noah ethan jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan alan juan albert willie elijah wayne randy vincent mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty sandra margaret ashley kimberly emily donna michelle carol amanda melissa deborah stephanie dorothy rebecca sharon laura cynthia amy kathleen angela shirley brenda emma anna pamela nicole samantha katherine christine helen debra rachel carolyn janet maria catherine heather diane olivia julie joyce victoria ruth virginia lauren kelly christina joan evelyn judith andrea hannah megan cheryl jacqueline martha madison teresa gloria sara janice ann kathryn abigail sophia frances jean alice judy isabella julia grace amber denise danielle marilyn beverly charlotte natalie theresa diana brittany doris kayla alexis lori marie jim tom bob bill mike dave steve tony chris dan ben sam nick tim ted ken greg jeff rick ron andy fred'.split(
+      ' ',
+    ),
+  );
+  for (const p of PERSON_BY_ID.values()) {
+    const first = p.name.split(/\s+/)[0];
+    if (p.surnames[0] !== first && first && first.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(first))
+      names.add(squash(first));
+  }
+  return names;
+})();
 const PRONOUNS_PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
 // "Kim persuaded Stalin that he could...", "Shoigu showed him": these refer to the sentence's subject, while a
 // possessive ("to support his war") refers to the nearest person.
@@ -440,6 +454,7 @@ export function extractMentions(
     }
   }
   drafts.push(...resolveTitles(titles, ctx, drafts, coveredTokens));
+  drafts.push(...unknownPeople(ctx, drafts, coveredTokens));
   drafts.sort((a, b) => a.start - b.start || b.end - a.end);
   drafts.push(...resolveCoreference(ctx, drafts, coveredTokens));
   drafts.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -840,6 +855,57 @@ function resolveTitles(
     }
   }
   return out;
+}
+
+/**
+ * People Dyad has no record of, named with a known given name ("Jim Press") and later by surname ("Press said"):
+ * recognised as persons, left unresolved.
+ */
+function unknownPeople(ctx: DocContext, drafts: readonly Draft[], covered: ReadonlySet<number>): Draft[] {
+  const taken = new Set(covered);
+  for (const d of drafts) for (let k = d.first; k <= d.last; k++) taken.add(k);
+  const out: Draft[] = [];
+  const surnames = new Set<string>();
+  const free = (k: number): boolean => {
+    const t = ctx.tokens[k];
+    return t !== undefined && !taken.has(k) && t.capitalised && !t.allCaps;
+  };
+  for (let i = 0; i + 1 < ctx.tokens.length; i++) {
+    const token = ctx.tokens[i] as Token;
+    if (!GIVEN_NAMES.has(token.key) || !free(i) || !free(i + 1) || !ctx.gaps[i]) continue;
+    if (ctx.text.slice(token.end, (ctx.tokens[i + 1] as Token).start) !== ' ') continue;
+    let last = i + 1;
+    // a middle initial or a second family name: "John W. Smith", "Ana Maria Lopez"
+    while (last < i + 3 && free(last + 1) && ctx.gaps[last] && /^\.? $/.test(gapAfter(ctx, last))) last++;
+    if (ORGANISATION_WORDS.has((ctx.tokens[last] as Token).key)) continue;
+    out.push(unresolvedPerson(ctx, i, last));
+    surnames.add((ctx.tokens[last] as Token).key);
+    for (let k = i; k <= last; k++) taken.add(k);
+    i = last;
+  }
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const token = ctx.tokens[i] as Token;
+    if (!surnames.has(token.key) || !free(i) || partOfLongerName(ctx, i, i)) continue;
+    out.push({ ...unresolvedPerson(ctx, i, i), resolution: 'surname' });
+  }
+  return out;
+}
+
+function gapAfter(ctx: DocContext, k: number): string {
+  const next = ctx.tokens[k + 1];
+  return next ? ctx.text.slice((ctx.tokens[k] as Token).end, next.start) : '';
+}
+
+function unresolvedPerson(ctx: DocContext, first: number, last: number): Draft {
+  return draftFor(ctx, first, last, {
+    mentionType: 'person',
+    entityId: null,
+    country: null,
+    candidates: [],
+    lat: null,
+    lon: null,
+    resolution: null,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
