@@ -174,10 +174,13 @@ class Env {
     const text = this.text;
     const start = chunkStart + this.base;
     const end = chunkEnd + this.base;
+    // Bounded, so text without punctuation (tables, lists) stays linear.
+    const floor = Math.max(0, start - 300);
+    const ceiling = Math.min(text.length, end + 300);
     let from = start;
-    while (from > 0 && !isSentenceEnd(text, from - 1)) from--;
+    while (from > floor && !isSentenceEnd(text, from - 1)) from--;
     let to = end;
-    while (to < text.length && !isSentenceEnd(text, to)) to++;
+    while (to < ceiling && !isSentenceEnd(text, to)) to++;
     const sentence = text.slice(from, to).toLowerCase();
     const at = start - from;
     let best: Tense = 'present';
