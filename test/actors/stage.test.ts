@@ -142,6 +142,19 @@ describe('actors stage: people and dated roles', () => {
     expect(all.filter((m) => m.resolution === 'role')).toEqual([]);
   });
 
+  it('recognises people Dyad does not know by a given name, and their later surnames', () => {
+    const all = mentions(
+      'Jim Pressley, who runs the dealers, spoke first. Later Pressley said General Motors Corp would wait.',
+    );
+    expect(find(all, 'Jim Pressley')).toMatchObject({ mentionType: 'person', entityId: null });
+    expect(find(all, 'Pressley')).toMatchObject({
+      mentionType: 'person',
+      entityId: null,
+      resolution: 'surname',
+    });
+    expect(all.some((m) => m.text.includes('Motors'))).toBe(false);
+  });
+
   it('leaves unknown names unresolved instead of guessing', () => {
     const all = mentions('President Zorblat Vanterhoff of Freedonia said nothing.');
     const unknown = find(all, 'Zorblat Vanterhoff');
