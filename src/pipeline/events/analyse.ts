@@ -142,7 +142,7 @@ export function analyseDocument(
       const roles = assignRoles(view, match, matches, personName, lastPersonSubject, dyad);
       sourcesByMatch.set(match, { list: [...roles.subjects], inferred: roles.subjectInferred });
       const oriented = orient(match, roles);
-      const { sources } = oriented;
+      const sources = [...oriented.sources];
       let { targets } = oriented;
       let place = roles.place;
       const traveller = sources.find((p) => p.person !== null)?.person ?? null;
@@ -162,6 +162,19 @@ export function analyseDocument(
       const personSource = sources.find((p) => p.person !== null);
       if (personSource && !roles.subjectInferred && match.entry.pos === 'verb')
         lastPersonSubject = personSource;
+      if (sources.length === 0 && match.entry.pos === 'noun') {
+        // "such shipments", "these talks": a definite or demonstrative noun refers back to the last such event.
+        const determiner = view.tokens[firstOfNounPhrase(view, match)]?.lower ?? '';
+        const antecedent = ANAPHORIC.has(determiner)
+          ? [...events]
+              .reverse()
+              .find((e) => e.match.entry.type === match.entry.type && view.index - e.match.sentenceIndex <= 3)
+          : undefined;
+        if (antecedent) {
+          sources.push(...antecedent.sources);
+          if (targets.length === 0) targets = [...antecedent.targets];
+        }
+      }
       if (sources.length === 0) continue;
       const factuality = detectFactuality(view.tokens, match.first, match.last);
       const dated = dateFor(
@@ -190,7 +203,9 @@ export function analyseDocument(
       const subject = sentenceSubjectPerson(view, view.tokens.length);
       if (subject) lastPersonSubject = participantOf(subject.mention, personName);
     }
-    const dated = view.timexes.filter(isDateLike);
+    // Only a day-by-day account is a dated narrative that later clauses continue; a year named in an
+    // analytical paragraph does not date what follows.
+    const dated = view.timexes.filter(isDateLike).filter((t) => /^\d{4}-\d{2}-\d{2}/.test(t.value));
     const lastDate = dated.at(-1);
     if (lastDate) {
       narrative = lastDate;
@@ -577,6 +592,14 @@ function assignRoles(
     const found = scanSubject(view, match.first, matches, toParticipant, lastPersonSubject, dyad);
     subjects = found.subjects;
     subjectInferred = found.inferred;
+    // "Having failed to launch a satellite, Kim ...": a fronted participle clause shares the main subject.
+    if (
+      subjects.length === 0 &&
+      /ing$/.test(tokens[0]?.lower ?? '') &&
+      tokens.slice(0, match.first).every((t) => t.text !== ',')
+    ) {
+      subjects = mainClauseSubject(view, match, toParticipant);
+    }
   }
 
   // Objects: mentions after the trigger up to the clause end or the next verbal trigger.
@@ -586,12 +609,18 @@ function assignRoles(
   const nextVerb = matches.find((m) => m.first > match.last && m.entry.pos === 'verb');
   const stop = nextVerb ? nextVerb.first : tokens.length;
   let depth = 0;
+  const opener = tokens[0]?.lower ?? '';
+  const frontedClause =
+    (PREPOSITIONS.has(opener) || /ing$/.test(opener)) &&
+    tokens.slice(0, match.first).every((t) => t.text !== ',');
   for (let i = match.last + 1; i < stop; i++) {
     const token = tokens[i] as Token;
     if (token.text === '(') depth++;
     if (token.text === ')') depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
     if (isClauseBoundary(token) || token.text === '–' || token.text === '—') break;
+    // The object of a verb in a fronted clause ends at its comma: "Having failed to launch X, Kim ...".
+    if (token.text === ',' && frontedClause) break;
     const slot = mentionAt[i];
     if (!slot) {
       if (objects.length === 0 && PRONOUNS.has(token.lower) && i === match.last + 1 && lastPersonSubject) {
@@ -599,10 +628,10 @@ function assignRoles(
       }
       continue;
     }
-    if (
-      isGenericDemonym(view, slot) ||
-      matches.some((m) => m.entry.pos === 'noun' && m.first === slot.last + 1)
-    ) {
+    const modifiesNoun =
+      slot.mention.resolution !== 'demonym' &&
+      matches.some((m) => m.entry.pos === 'noun' && m.first === slot.last + 1);
+    if (isGenericDemonym(view, slot) || modifiesNoun) {
       i = slot.last;
       continue;
     }
@@ -623,7 +652,7 @@ function assignRoles(
   const clauseSubject =
     match.entry.pos === 'noun' &&
     nounAgentFromModifier &&
-    isPrepositionalToken(tokens, firstOfNounPhrase(view, match))
+    ['with', 'through'].includes(tokens[firstOfNounPhrase(view, match) - 1]?.lower ?? '')
       ? scanSubject(view, firstOfNounPhrase(view, match), matches, toParticipant, lastPersonSubject, dyad)
           .subjects
       : [];
@@ -725,6 +754,17 @@ function scanSubject(
       const previous = tokens[i - 1]?.lower ?? '';
       if (previous === 'two' || previous === 'both' || previous === 'the')
         return { subjects: [...dyad], inferred: true };
+    }
+    // An untagged part of the last actor's name ("Kim" for Kim Jong-un) still names that actor.
+    if (
+      token.isWord &&
+      lastPersonSubject?.person &&
+      /^\p{Lu}/u.test(token.text) &&
+      !isPrepositionalToken(tokens, i)
+    ) {
+      const parts = lastPersonSubject.person.split(/\s+/);
+      if (token.text === parts[0] || token.text === parts.at(-1))
+        return { subjects: [lastPersonSubject], inferred: false };
     }
     if (token.isWord && (PRONOUNS.has(token.lower) || VEHICLES.has(token.lower)) && lastPersonSubject) {
       if (!isPrepositionalToken(tokens, i)) return { subjects: [lastPersonSubject], inferred: true };
@@ -1087,6 +1127,8 @@ function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; ta
     }
   }
 }
+
+const ANAPHORIC = new Set(['such', 'these', 'those', 'this', 'that', 'the']);
 
 const REFERRING = new Set(['at', 'during', 'after', 'before', 'since', 'following']);
 

@@ -57,6 +57,7 @@ export function extractEvents(
     for (const event of eventsOf(document, item, dyad)) {
       drafts.push(event);
       SENTENCE_OF.set(event, item.sentence.start);
+      if (item.match.entry.pos === 'noun') NOMINAL.add(event);
       if (item.reference && event.date === null) references.set(event, item.reference);
     }
   }
@@ -67,6 +68,7 @@ export function extractEvents(
     if (!date) return event;
     const copy = { ...event, date };
     SENTENCE_OF.set(copy, SENTENCE_OF.get(event) ?? -1);
+    if (NOMINAL.has(event)) NOMINAL.add(copy);
     return copy;
   });
   return withIds(document, deduplicate(dated));
@@ -143,6 +145,18 @@ const SYMMETRIC_MODES = new Set(['meet', 'talks']);
 
 /** Which sentence each draft came from, for merging two readings of one clause. */
 const SENTENCE_OF = new WeakMap<DyadEvent, number>();
+/** Drafts from nominal triggers ("Kim's visit", "the summit"): references to events as often as new ones. */
+const NOMINAL = new WeakSet<DyadEvent>();
+
+/**
+ * A later mention may differ in factuality when it is only a reference ("the summit" inside someone's claim)
+ * or a forecast of what was reported as done ("would meet"); a denial never merges with an assertion.
+ */
+function compatibleFactuality(kept: DyadEvent, later: DyadEvent): boolean {
+  if (kept.factuality === later.factuality) return true;
+  if (kept.factuality === 'negated' || later.factuality === 'negated') return false;
+  return NOMINAL.has(later) || later.factuality === 'possible';
+}
 
 /** "declined an offer at the summit": the date of the first dated meeting (or visit) between the same parties. */
 function referencedDate(
@@ -187,12 +201,15 @@ export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
   for (const event of events) {
     const index = merged.findIndex(
       (kept) =>
-        (modeGroup(kept) === modeGroup(event) || sameClause(kept, event)) &&
-        sameParties(kept, event) &&
-        compatibleDates(kept.date, event.date) &&
-        compatibleActors(kept.sourceActor, event.sourceActor) &&
-        compatibleActors(kept.targetActor, event.targetActor) &&
-        kept.factuality === event.factuality,
+        sameClause(kept, event) ||
+        (modeGroup(kept) === modeGroup(event) &&
+          sameParties(kept, event) &&
+          compatibleDates(kept.date, event.date) &&
+          // A newly dated action is not folded into an undated one unless it is only a nominal reference.
+          !(kept.date === null && event.date !== null && !NOMINAL.has(event)) &&
+          compatibleActors(kept.sourceActor, event.sourceActor) &&
+          compatibleActors(kept.targetActor, event.targetActor) &&
+          compatibleFactuality(kept, event)),
     );
     const kept = merged[index];
     if (!kept) {
