@@ -6,7 +6,7 @@ export { intervalOf } from './calendar.js';
 export type { TaggedAnchor, TaggedTimex, TimexPart } from './tagger.js';
 export { tagTimexes } from './tagger.js';
 
-const EXTRACTOR = { name: 'time', version: '1' } as const;
+const EXTRACTOR = { name: 'time', version: '2' } as const;
 
 /** Time expressions (TIMEX3) with their normalised values, anchors and date intervals. */
 export const timexStage: Stage = {

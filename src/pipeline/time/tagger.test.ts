@@ -53,10 +53,22 @@ describe('partial dates take their year from the story or the DCT', () => {
   it('uses the year of the last full date in the story', () => {
     const found = tag('The summit opened on 4 June 2019. On 6 June the ministers left.');
     expect(found.map((t) => t.value)).toEqual(['2019-06-04', '2019-06-06']);
+    expect(found[1]?.anchor).toEqual({
+      basis: 'narrative',
+      value: '2019-06-04',
+      index: 0,
+      rule: 'year-from-story',
+    });
   });
 
   it('puts a bare past-tense month before the DCT', () => {
-    expect(only('Officials met in December to discuss it.', '2024-02-10').value).toBe('2023-12');
+    const december = only('Officials met in December to discuss it.', '2024-02-10');
+    expect(december.value).toBe('2023-12');
+    expect(december.anchor).toMatchObject({
+      basis: 'dct',
+      value: '2024-02-10',
+      rule: 'year-nearest-dct-past',
+    });
     expect(only('The delegation visited in September.', DCT).value).toBe('2023-09');
   });
 

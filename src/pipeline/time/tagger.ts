@@ -159,6 +159,8 @@ class Env {
    * of publication even in the present tense; in an essay a present-tense "today" is the present era.
    */
   readonly reporting: boolean;
+  /** What an implicit part of the current expression (a missing year or day) was taken from, for its anchor. */
+  implicitAnchor: TaggedAnchor | null = null;
   /** Offset of the chunk the current candidate was found in: rules see chunk-relative positions. */
   base = 0;
   constructor(
@@ -240,9 +242,27 @@ function yearFor(env: Env, month: number, day: number | null, start: number, end
             ? monthsAfterDct <= 0
             : offset <= 7
           : offset <= 31);
-    if (fitsDct) return year;
+    if (fitsDct) {
+      env.implicitAnchor = {
+        basis: 'narrative',
+        value: recent.value,
+        index: recent.index,
+        rule: 'year-from-story',
+      };
+      return year;
+    }
   }
-  if (!dct) return recent ? Number(recent.value.slice(0, 4)) : null;
+  if (!dct) {
+    if (!recent) return null;
+    env.implicitAnchor = {
+      basis: 'narrative',
+      value: recent.value,
+      index: recent.index,
+      rule: 'year-from-story',
+    };
+    return Number(recent.value.slice(0, 4));
+  }
+  env.implicitAnchor = { basis: 'dct', value: env.dct ?? '', index: null, rule: `year-nearest-dct-${tense}` };
   // Otherwise the occurrence nearest the DCT, unless the tense says it lies on the other side of it.
   const dctDays = dct.month * 30.5 + dct.day;
   const targetDays = month * 30.5 + (day ?? 15);
@@ -1536,6 +1556,15 @@ rule(
       } else {
         const recent = env.anchor('day', start, 200);
         day = recent ? (recent.value.split('T')[0] ?? null) : dct ? formatDay(dct) : null;
+        if (recent)
+          env.implicitAnchor = {
+            basis: 'narrative',
+            value: recent.value,
+            index: recent.index,
+            rule: 'day-from-story',
+          };
+        else if (dct)
+          env.implicitAnchor = { basis: 'dct', value: env.dct ?? '', index: null, rule: 'day-from-dct' };
       }
       const time = `T${pad(hour)}:${minute}`;
       return { type: 'TIME', value: day ? `${day}${time}` : `XXXX-XX-XX${time}`, mod };
@@ -1720,6 +1749,7 @@ export function tagTimexes(text: string, dct: string | null): TaggedTimex[] {
   const result: TaggedTimex[] = [];
   for (const candidate of select(candidates, text.length)) {
     env.base = candidate.offset;
+    env.implicitAnchor = null;
     const resolved = candidate.resolve(env, candidate);
     if (!resolved) continue;
     let { type, value } = resolved;
@@ -1730,7 +1760,7 @@ export function tagTimexes(text: string, dct: string | null): TaggedTimex[] {
     const mod = resolved.mod ?? candidate.mod;
     const anchor: TaggedAnchor | null = resolved.anchor
       ? { ...resolved.anchor, rule: resolved.anchorRule ?? candidate.rule }
-      : null;
+      : env.implicitAnchor;
     const index = result.length;
     result.push({
       start: candidate.start,
