@@ -1433,10 +1433,10 @@ rule(
   },
 );
 
-// "the past year", "the last decade", "the coming months", "week-long", "decades-long", "a whirlwind year"
+// "the past year", "the last decade", "the coming months", "week-long", "decades-long", "a busy year" (any one adjective)
 rule(
   'duration-unit',
-  `${B}(?:the\\s+(last|past|coming|next|previous|following|first|remaining)\\s+(${UNIT_RE})|(${UNIT_RE})-long|(?:an?|another)\\s+(further|additional|extra|full|whole|entire|single|whirlwind|busy|turbulent|tumultuous|difficult|hard|record|long|short|historic)\\s+(year|month|week|day|decade|century))${B}`,
+  `${B}(?:the\\s+(last|past|coming|next|previous|following|first|remaining)\\s+(${UNIT_RE})|(${UNIT_RE})-long|(?:an?|another)\\s+((?!(?:few|couple|number|lot|per|third|half|quarter|day|week|month|year)\\b)[a-z]{3,})\\s+(year|month|week|day|decade|century))${B}`,
   (m, text) => {
     const [, relation, unitA, unitLong, , unitAdj] = m;
     const unitWord = unitA ?? unitLong ?? unitAdj ?? '';
