@@ -200,8 +200,13 @@ async function main(): Promise<void> {
   const fillMs = performance.now() - fillStarted;
   const browser = await launchChromium();
   try {
-    const runs: { interactiveMs: number; completeMs: number; firstViewGzip: number; pairSwitchMs: number }[] =
-      [];
+    const runs: {
+      interactiveMs: number;
+      completeMs: number;
+      wallMs: number;
+      firstViewGzip: number;
+      pairSwitchMs: number;
+    }[] = [];
     for (let run = 0; run < 3; run++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
       const page = await context.newPage();
@@ -211,14 +216,18 @@ async function main(): Promise<void> {
       });
       const started = Date.now();
       await page.goto(`${dyad.url}/#/dashboard`, { waitUntil: 'commit' });
-      // Interactive: the pair picker and monthly chart are drawn and the main thread answers a posted task.
-      await page.locator('svg.monthly').waitFor({ timeout: 30_000 });
-      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-      const interactiveMs = Date.now() - started;
-      // Complete: the timeline, figures and claims have drawn too.
-      await page.locator('svg.timeline a.timeline-event').first().waitFor({ timeout: 30_000 });
-      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-      const completeMs = Date.now() - started;
+      // Interactive: the monthly chart has drawn and the main thread then ran a posted task, by the page's own
+      // clock from navigation start (performance marks set by the dashboard); the harness only waits for them.
+      const mark = (name: string) =>
+        page
+          .waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime ?? 0, name, {
+            timeout: 30_000,
+            polling: 50,
+          })
+          .then((handle) => handle.jsonValue() as Promise<number>);
+      const interactiveMs = Math.round(await mark('dyad:monthly-chart:idle'));
+      const completeMs = Math.round(await mark('dyad:timeline:idle'));
+      const wallMs = Date.now() - started;
       // Where the time went, from the page's own clocks (ms since navigation start).
       const breakdown = await page.evaluate(() => {
         const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
@@ -244,7 +253,7 @@ async function main(): Promise<void> {
       await page.locator('svg.monthly').waitFor();
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
       const pairSwitchMs = Date.now() - switchStarted;
-      runs.push({ interactiveMs, completeMs, firstViewGzip, pairSwitchMs });
+      runs.push({ interactiveMs, completeMs, wallMs, firstViewGzip, pairSwitchMs });
       await context.close();
     }
     const best = (key: 'interactiveMs' | 'completeMs' | 'pairSwitchMs') =>

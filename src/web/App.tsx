@@ -1,7 +1,7 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { ErrorNote, Loading } from './components/common.js';
 import { FilterBar } from './components/FilterBar.js';
-import { prefetchWorkspace, useWorkspace } from './data.js';
+import { prefetchTopPairs, prefetchWorkspace, useWorkspace } from './data.js';
 import { actorsOf, EMPTY_FILTER, type Filter } from './lib/analysis.js';
 import { href, type Route, useRoute, VIEWS, type ViewName } from './router.js';
 
@@ -24,7 +24,9 @@ const Search = lazy(LOADERS.search);
 /** Fetches the first view's code (and its data) at once instead of one after the other. */
 export function prefetchRoute(view: ViewName): void {
   void LOADERS[view]();
-  if (view === 'dashboard' || view === 'map' || view === 'network') prefetchWorkspace();
+  // The dashboard asks the server's fast pair rollups first and loads findings after its chart.
+  if (view === 'dashboard') prefetchTopPairs();
+  if (view === 'map' || view === 'network') prefetchWorkspace();
 }
 
 export function App() {
@@ -95,7 +97,9 @@ function FilteredView({
   filter: Filter;
   setFilter: (f: Filter) => void;
 }) {
-  const { workspace, error } = useWorkspace();
+  const [chartDrawn, setChartDrawn] = useState(false);
+  const onChartDrawn = useCallback(() => setChartDrawn(true), []);
+  const { workspace, error } = useWorkspace(route.view !== 'dashboard' || chartDrawn);
   const actors = useMemo(() => (workspace ? actorsOf(workspace.events) : []), [workspace]);
   if (error) return <ErrorNote error={error} />;
   const bar = <FilterBar filter={filter} onChange={setFilter} actors={actors} />;
@@ -107,23 +111,14 @@ function FilteredView({
         filter={filter}
         filterBar={bar}
         pairParam={[route.query.get('a'), route.query.get('b')]}
+        onChartDrawn={onChartDrawn}
       />
     );
   }
   if (!workspace) return <Loading what="findings" />;
-  switch (route.view) {
-    case 'map':
-      return <MapView workspace={workspace} filter={filter} filterBar={bar} />;
-    case 'network':
-      return <Network workspace={workspace} filter={filter} filterBar={bar} setFilter={setFilter} />;
-    default:
-      return (
-        <Dashboard
-          workspace={workspace}
-          filter={filter}
-          filterBar={bar}
-          pairParam={[route.query.get('a'), route.query.get('b')]}
-        />
-      );
-  }
+  return route.view === 'map' ? (
+    <MapView workspace={workspace} filter={filter} filterBar={bar} />
+  ) : (
+    <Network workspace={workspace} filter={filter} filterBar={bar} setFilter={setFilter} />
+  );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Claim, DyadEvent, Itinerary, Observation } from '../domain/model.js';
+import type { PairSummary } from '../store/coded.js';
 import type { DocumentSummary } from '../store/store.js';
 import { api } from './api.js';
 import { type DatedEvent, dateEvents } from './lib/analysis.js';
@@ -60,10 +61,11 @@ export function prefetchWorkspace(): void {
   pending ??= fetchWorkspace();
 }
 
-/** Drops the cached workspace and titles, e.g. after an upload. */
+/** Drops the cached workspace, titles and pairs, e.g. after an upload. */
 export function invalidateWorkspace(): void {
   pending = null;
   titles = null;
+  topPairs = null;
 }
 
 let titles: Promise<ReadonlyMap<string, string>> | null = null;
@@ -89,12 +91,18 @@ export function useTitles(): ReadonlyMap<string, string> {
   return map;
 }
 
-export function useWorkspace(): { workspace: Workspace | null; error: string | null; reload: () => void } {
+/** The workspace, loaded once `enabled` (the dashboard waits for its first chart: the server answers in order). */
+export function useWorkspace(enabled = true): {
+  workspace: Workspace | null;
+  error: string | null;
+  reload: () => void;
+} {
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     pending ??= fetchWorkspace();
     pending.then(
@@ -107,7 +115,7 @@ export function useWorkspace(): { workspace: Workspace | null; error: string | n
     return () => {
       live = false;
     };
-  }, [generation]);
+  }, [generation, enabled]);
   const reload = useCallback(() => {
     invalidateWorkspace();
     setError(null);
@@ -172,4 +180,25 @@ export function useHolderGrades(): [
     });
   }, []);
   return [grades, setGrade];
+}
+
+let topPairs: Promise<PairSummary[]> | null = null;
+
+/** Starts loading the busiest pairs (a fast server rollup) before the dashboard's code has arrived. */
+export function prefetchTopPairs(): void {
+  topPairs ??= api.pairs({ limit: 200 }).catch(() => []);
+}
+
+/** The busiest pairs from the server's pair analytics (coded and extracted events); [] when unavailable. */
+export function useTopPairs(): PairSummary[] | null {
+  const [pairs, setPairs] = useState<PairSummary[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    prefetchTopPairs();
+    topPairs?.then((p) => live && setPairs(p));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return pairs;
 }

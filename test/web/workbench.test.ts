@@ -47,6 +47,8 @@ describe.skipIf(unavailable !== null)('web workbench in Chromium', () => {
   it('opens the dyad dashboard with monthly chart, timeline, figures and claims', async () => {
     await page.goto(`${dyad.url}/#/dashboard?a=PRK&b=RUS`);
     await page.locator('svg.monthly').waitFor();
+    // The timeline draws after the chart, once the findings have loaded.
+    await page.locator('svg.timeline a.timeline-event').first().waitFor();
     expect(await page.locator('svg.timeline a.timeline-event').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('svg.monthly').getAttribute('aria-label')).toContain('PRK and RUS');
     await expect.poll(() => page.locator('table.claims tbody tr').count()).toBeGreaterThanOrEqual(1);
