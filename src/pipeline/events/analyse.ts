@@ -1106,8 +1106,12 @@ function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; ta
         const between = all('between');
         if (between.length >= 2) return { sources: between.slice(0, 1), targets: between.slice(1, 2) };
         // "intervention by China", "a loan from Seoul": the agent follows the noun.
-        const agent = all('by').length > 0 ? all('by') : all('from');
-        if (agent.length > 0 && (!roles.nounAgentFromModifier || all('from').length > 0)) {
+        // Only the first object counts, and "from" marks a giver only for what is given (aid, loans).
+        const firstObject = roles.objects[0];
+        const byAgent = firstObject?.prep === 'by' ? [...firstObject.group] : [];
+        const fromGiver = firstObject?.prep === 'from' && entry.type === 'AID' ? [...firstObject.group] : [];
+        const agent = byAgent.length > 0 ? byAgent : fromGiver;
+        if (agent.length > 0 && (!roles.nounAgentFromModifier || fromGiver.length > 0)) {
           return {
             sources: agent,
             targets: roles.subjects.length > 0 ? [...roles.subjects] : nearest(NOUN_TARGET_PREPS),

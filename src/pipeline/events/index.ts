@@ -216,8 +216,12 @@ export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
       merged.push(event);
       continue;
     }
+    // Once the author asserts what was elsewhere reported or forecast, the event stands as asserted.
+    const asserted = kept.factuality !== 'negated' && event.factuality === 'asserted';
     const combined: DyadEvent = {
       ...kept,
+      factuality: asserted ? 'asserted' : kept.factuality,
+      claimedBy: asserted ? null : kept.claimedBy,
       evidence: [
         ...kept.evidence,
         ...event.evidence.filter((s) => !kept.evidence.some((k) => overlaps(k, s))),
