@@ -138,6 +138,23 @@ describe('claimStage: attributions', () => {
     ]);
   });
 
+  it('reads a report placed after what it reports, with the hedge inside it', () => {
+    const claim = one('The offensive almost certainly failed, a senior Atlantean official told reporters.');
+    expect(claim).toMatchObject({ holder: 'ATL', likelihood: 'almost_certain' });
+    expect(claim.propositionText).toBe('The offensive almost certainly failed');
+  });
+
+  it('reads present-tense reports, officials named by their capital, and not "an estimated" figure', () => {
+    expect(one('Analysts warn the sanctions could backfire.')).toMatchObject({
+      holder: 'unnamed',
+      likelihood: 'roughly_even',
+    });
+    expect(one('Officials in Borduria said more than 500 drones were launched.')).toMatchObject({
+      holder: 'BOR',
+    });
+    expect(claimsOf('An estimated 10,000 people fled the fighting last year.')).toEqual([]);
+  });
+
   it('names no holder for a passive report', () => {
     const claim = one('It was reported that the envoy had left the capital.');
     expect(claim).toMatchObject({ holder: 'unnamed', likelihood: 'unstated' });

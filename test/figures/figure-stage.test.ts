@@ -205,6 +205,34 @@ describe('figureStage', () => {
     });
   });
 
+  it('reads trade between two states, its change, shares of GDP and rates', () => {
+    const text =
+      'Trade between Atlantis and Borduria rose 26.3% to US$240bn in 2023. Syldavia spends 2% of GDP on defence. Some 300,000 barrels per day flow through the pipeline.';
+    const observations = run(text, (d) => [makeTimex(d, '2023', '2023')]);
+    expect(pick(observations, 0.263)).toMatchObject({
+      indicator: 'trade_total_change',
+      subject: 'ATL',
+      partner: 'BOR',
+      period: '2023',
+    });
+    expect(pick(observations, 240e9)).toMatchObject({
+      indicator: 'trade_total',
+      subject: 'ATL',
+      partner: 'BOR',
+      period: '2023',
+    });
+    expect(pick(observations, 0.02)).toMatchObject({
+      indicator: 'defence_spending',
+      subject: 'SYL',
+      partner: null,
+    });
+    expect(pick(observations, 300000)).toMatchObject({
+      indicator: 'oil_volume_per_day',
+      unit: 'barrels',
+      qualifier: 'about',
+    });
+  });
+
   it('makes a cumulative count run until publication', () => {
     const text =
       'Atlantis sent arms to Borduria. At least five such shipments have occurred to date, starting in late August.';

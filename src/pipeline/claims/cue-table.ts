@@ -333,7 +333,7 @@ export const CUE_TABLE: readonly CueEntry[] = [
   {
     cue: 'stated',
     pattern:
-      'stated|declared|asserted|announced|affirmed|insisted|maintained|contended|argued|argues|(?:have|has) argued',
+      'stated|declared|asserted|announced|affirmed|insist(?:s|ed)|maintain(?:s|ed)(?= that)|contend(?:s|ed)|argued|argues|(?:have|has) argued',
     kind: 'attribution',
     likelihood: 'unstated',
     basis: 'usage',
@@ -355,7 +355,7 @@ export const CUE_TABLE: readonly CueEntry[] = [
   {
     cue: 'noted',
     pattern:
-      'noted|notes that|observed|remarked|pointed out|acknowledged|admitted|conceded|confirmed|denied|warned|cautioned',
+      'noted|notes that|observed|remarked|pointed out|acknowledg(?:es|ed)|admit(?:s|ted)|conceded|confirm(?:s|ed)|den(?:ies|ied)|warn(?:s|ed)?|caution(?:s|ed)',
     kind: 'attribution',
     likelihood: 'unstated',
     basis: 'usage',
@@ -363,7 +363,7 @@ export const CUE_TABLE: readonly CueEntry[] = [
   {
     cue: 'emphasised',
     pattern:
-      'emphasi[sz]ed|stressed|underlined|highlighted|cited|reported|revealed|estimated|predicted|concluded',
+      'emphasi[sz](?:es|ed)|stress(?:es|ed)|underlined|highlighted|cited|reported|revealed|(?<!\\b(?:an|the) )estimated|estimates?(?= that)|predict(?:s|ed)|conclud(?:es|ed)',
     kind: 'attribution',
     likelihood: 'unstated',
     basis: 'usage',

@@ -107,10 +107,12 @@ function claimsOfSentence(
     const kind = cue.entry.kind;
     if (kind !== 'attribution' && kind !== 'attribution_after' && kind !== 'attitude') continue;
     const clause = clauseAt(context, cue.start);
+    // "The offensive failed, a senior official said.": the report comes last, its holder after the last comma.
+    const inverted = kind === 'attribution' ? invertedSplit(text, cue, clause) : null;
     const holder =
       kind === 'attribution_after'
         ? holderAfter(text, context, cue, clause, names)
-        : holderBefore(text, context, cue, clause, names);
+        : holderBefore(text, context, cue, clause, names, inverted);
     if (kind === 'attribution' && cue.entry.cue === 'suggests' && holder.holder === 'author') {
       // "the record suggests that ...": evidence, not a speaker; the writer's own inference.
       drafts.push({
@@ -130,7 +132,12 @@ function claimsOfSentence(
     const passive =
       kind === 'attribution' &&
       /\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(cue.start - 20, cue.start));
-    const complementEnd = kind === 'attribution_after' ? clause.end : nextComma(text, cue.end, clause.end);
+    const complement: TextRange =
+      kind === 'attribution_after'
+        ? clause
+        : inverted !== null
+          ? { start: clause.start, end: inverted }
+          : { start: cue.end, end: nextComma(text, cue.end, clause.end) };
     const governed = passive
       ? undefined
       : cues.find(
@@ -138,9 +145,8 @@ function claimsOfSentence(
             c !== cue &&
             c.entry.kind === 'estimative' &&
             c.entry.cue !== 'will' &&
-            c.start >= clause.start &&
-            c.end <= complementEnd &&
-            (kind === 'attribution_after' || c.start > cue.start),
+            c.start >= complement.start &&
+            c.end <= complement.end,
         );
     const likelihood =
       kind === 'attitude' ? cue.entry.likelihood : (governed?.entry.likelihood ?? 'unstated');
@@ -154,11 +160,13 @@ function claimsOfSentence(
       proposition:
         kind === 'attribution_after'
           ? propositionAround(text, cue, clause, holder.end)
-          : propositionAfter(text, cue, clause),
+          : inverted !== null
+            ? { start: clause.start, end: trimEnd(text, clause.start, inverted) }
+            : propositionAfter(text, cue, clause),
     });
     consumed.add(cue);
     if (governed) consumed.add(governed);
-    if (kind === 'attribution_after') consumeWithin(cues, clause, cue, consumed, true);
+    if (kind === 'attribution_after' || inverted !== null) consumeWithin(cues, clause, cue, consumed, true);
   }
   // The writer's own judgements: one claim per estimative cue.
   for (const cue of cues) {
@@ -246,7 +254,7 @@ interface HolderFound {
 const UNNAMED_NOUNS =
   /\b(?:sources?|media|outlets?|press|analysts?|observers?|experts?|bloggers?|commentators?|critics?|scholars?|researchers?|reports?|images?|imagery|photos?|photographs?|companies|firms?|some|others|many|people|residents?|witnesses?|insiders?|diplomats? familiar|studies|polls?)\b/i;
 const OFFICIAL_NOUNS =
-  /\b(?:officials?|government|statements?|administration|ministry|ministers?|ambassadors?|embassy|envoys?|spokes(?:man|woman|person)|president|premier|prime minister|authorities|leadership|military|army|navy|delegation|state media|diplomats?|translation|kremlin|white house|foreign office)\b/i;
+  /\b(?:officials?|government|statements?|administration|ministry|ministers?|ambassadors?|embassy|envoys?|spokes(?:man|woman|person)|president|premier|prime minister|authorities|leadership|military|army|navy|delegation|state media|diplomats?|translation|kremlin|agency|agencies|intelligence|customs|white house|foreign office)\b/i;
 
 /** The holder named before an attribution cue: the clause's subject. */
 function holderBefore(
@@ -255,11 +263,31 @@ function holderBefore(
   cue: CueMatch,
   clause: TextRange,
   names: ReadonlyMap<string, string>,
+  invertedAt: number | null,
 ): HolderFound {
-  const from = possessiveHolderStart(text, cue) ?? clause.start;
+  const from = invertedAt !== null ? invertedAt + 1 : (possessiveHolderStart(text, cue) ?? clause.start);
   const phrase = text.slice(from, cue.start);
   const mentions = context.mentions.filter((m) => start(m) >= from && end(m) <= cue.start);
-  return classifyHolder(text, phrase, mentions, names, cue.start);
+  const found = classifyHolder(text, phrase, mentions, names, cue.start);
+  // "the government announced": an official body without a state is the state the clause is about.
+  if (found.holder === 'author' && OFFICIAL_NOUNS.test(phrase)) {
+    const state = context.mentions.find(
+      (m) => start(m) >= clause.start && start(m) < cue.start && m.mentionType === 'state',
+    );
+    if (state) return { ...found, holder: mentionState(state) ?? 'unnamed', text: phrase.trim() };
+  }
+  return found;
+}
+
+/** For a report placed after what it reports ("P, X said"), the offset of the comma before X; else null. */
+function invertedSplit(text: string, cue: CueMatch, clause: TextRange): number | null {
+  // Only a finite reporting verb closes a sentence this way; "calling X 'Y'" does not.
+  if (/ing$/i.test(cue.text) || cue.entry.cue === 'spoke of') return null;
+  const tail = text.slice(cue.end, clause.end).trim();
+  if (/\bthat\b/i.test(tail) || tail.split(/\s+/).length > 6) return null;
+  const comma = text.lastIndexOf(',', cue.start);
+  if (comma <= clause.start || cue.start - comma > 80) return null;
+  return comma;
 }
 
 // "Kim Il-sung's claims of ...": the possessor is the holder.
@@ -332,8 +360,12 @@ function classifyHolder(
     return { holder: personName(nearestPerson, names), text: nearestPerson.text, end: phraseEnd };
   }
   const firstState = states[0];
-  if (official && firstState)
-    return { holder: mentionState(firstState) ?? 'unnamed', text: phrase.trim(), end: phraseEnd };
+  // "officials in Kyiv", "the government of Japan": here a place after a preposition does name the state.
+  const officialState =
+    firstState ??
+    mentions.find((m) => m.mentionType !== 'person' && m.mentionType !== 'pronoun' && mentionState(m));
+  if (official && officialState)
+    return { holder: mentionState(officialState) ?? 'unnamed', text: phrase.trim(), end: phraseEnd };
   if (unnamed) return { holder: 'unnamed', text: unnamedPhrase(phrase, unnamed), end: phraseEnd };
   const organisation = organisations[organisations.length - 1];
   if (organisation?.entityId)

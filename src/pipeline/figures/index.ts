@@ -5,6 +5,7 @@ import {
   chooseIndicator,
   type IndicatorFamily,
   indicatorFamily,
+  isChange,
   isDecline,
   isMoney,
   levelOf,
@@ -135,6 +136,22 @@ function interpret(
       fallbackIndicator(quantity);
   }
   if (!indicator) return null;
+  // "trade rose 26.3%": a percentage after a verb of change measures the change of the level it governs.
+  if (
+    quantity.unit === 'percent' &&
+    !headActor &&
+    !elaboration &&
+    isChange(beforeClause) &&
+    !indicator.endsWith('_change')
+  ) {
+    const level = chooseIndicator('USD', null, beforeClause, afterClause)?.indicator;
+    indicator = `${level ?? (indicator === 'share' ? 'value' : indicator)}_change`;
+  }
+  // "300,000 barrels per day", "250,000 shells a month": a rate.
+  const rate = /^\s*(?:per|a|an|each|every)\s+(day|week|month|year)\b/i.exec(
+    text.slice(evidenceRange(text, quantity, clause).end, clause.end),
+  );
+  if (rate?.[1] && quantity.unit !== 'percent') indicator = `${indicator}_per_${rate[1].toLowerCase()}`;
   const family = indicatorFamily(indicator, quantity.unit);
 
   let value = quantity.value;
@@ -171,6 +188,15 @@ function interpret(
     const phraseEnd = evidenceRange(text, quantity, clause).end;
     const inPhrase = inClause.find((m) => start(m) >= quantity.end && end(m) <= phraseEnd);
     if (!subject && inPhrase) subject = mentionState(inPhrase);
+    // "trade between China and Russia": the first named is the subject, the second the partner.
+    const betweenFirst = inClause.find((m) =>
+      /\bbetween\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start(m) - 12), start(m))),
+    );
+    if (!subject && betweenFirst && family !== 'property') {
+      subject = mentionState(betweenFirst);
+      const second = inClause.find((m) => start(m) > end(betweenFirst) && mentionState(m) !== subject);
+      partner = second ? mentionState(second) : null;
+    }
     if (!subject) {
       const before = inClause.filter((m) => end(m) <= quantity.numberStart && isSubjectCandidate(m));
       const sentenceBefore = context.mentions.filter(
@@ -233,7 +259,10 @@ function interpret(
             ? sameFamilyBefore.partner
             : sameFamilyBefore && sameFamilyBefore.subject !== subject
               ? sameFamilyBefore.subject
-              : lastState(previousContext, text, subject);
+              : // The other side of a two-sided figure: the last other state named before is the best guess.
+                TWO_SIDED.test(indicator)
+                ? lastState(previousContext, text, subject)
+                : null;
       }
     }
     // Period
@@ -262,6 +291,8 @@ function interpret(
   };
 }
 
+// Figures that always have another side (a trading partner, a creditor).
+const TWO_SIDED = /^(?:trade_total|trade_share|exports|imports|debt|debt_written_off)(?:_change)?$/;
 const LENDING = new Set(['loan', 'aid', 'investment', 'grant', 'credit']);
 const DEBT = new Set(['debt', 'debt_written_off']);
 const WRITE_OFF_AFTER =

@@ -31,6 +31,18 @@ const CUES: readonly IndicatorCue[] = [
       /\b(?:of (?:its|their|the country['’]s|[A-Z][\w-]*['’]s) (?:total |foreign |overall )?trade|trade share|share of (?:its |the )?trade)\b/i,
     units: 'percent',
   },
+  {
+    indicator: 'defence_spending',
+    pattern:
+      /\b(?:on|for) (?:defen[cs]e|the military|its military|arms)\b|\b(?:defen[cs]e|military) (?:spending|budget|expenditure)\b/i,
+    units: 'money_or_percent',
+  },
+  {
+    indicator: 'gdp_share',
+    pattern:
+      /\bof (?:its |their |the country['’]s |national )?(?:gdp|gross domestic product|economic output)\b/i,
+    units: 'percent',
+  },
   { indicator: 'gdp_change', pattern: /\b(?:gdp|economy|economic output|growth)\b/i, units: 'percent' },
   { indicator: 'inflation', pattern: /\binflation\b/i, units: 'percent' },
   { indicator: 'unemployment', pattern: /\bunemployment\b/i, units: 'percent' },
@@ -81,6 +93,8 @@ const NOUN_INDICATORS: Readonly<Record<string, string>> = {
 const WEAPON_NOUN =
   /^\s*(?:[\w-]+\s+){0,2}(?:artillery|rounds?|shells?|guns?|howitzers?|mortars?|cannons?|ammunition|calibre|caliber|rifles?|munitions?)\b/i;
 
+const DEFENCE_AFTER = /\b(?:on|for) (?:defen[cs]e|the military|its military|arms)\b/i;
+
 export function isMoney(unit: Unit): boolean {
   return /^[A-Z]{3}$/.test(unit);
 }
@@ -104,7 +118,13 @@ export function chooseIndicator(
   if (unit === 'km' || unit === 'm') return { indicator: 'distance', cueAt: null };
   if (unit === 'mm') return { indicator: WEAPON_NOUN.test(after) ? 'calibre' : 'length', cueAt: null };
   if (unit === 't' || unit === 'kg') return { indicator: nounAfter(after) ?? 'weight', cueAt: null };
-  const cue = nearestCue(unit, before, after);
+  if (unit === 'barrels') return { indicator: 'oil_volume', cueAt: null };
+  const nearest = nearestCue(unit, before, after);
+  // "2% of GDP on defence": a share of GDP spent on something is that spending.
+  const cue =
+    nearest?.indicator === 'gdp_share' && DEFENCE_AFTER.test(after.slice(0, 60))
+      ? { indicator: 'defence_spending', cueAt: null }
+      : nearest;
   if (unit === 'count' || unit === 'people') {
     if (cue && (cue.indicator === 'deaths' || cue.indicator === 'injured' || cue.indicator === 'displaced')) {
       if (
@@ -170,6 +190,14 @@ function snake(words: string): string {
 
 const DECLINE =
   /\b(?:declin(?:ed|es|ing)|fell|fall(?:en|s)?|dropp?(?:ed|s)?|shr(?:ank|unk|inks)|contract(?:ed|s)|decreas(?:ed|es)|plung(?:ed|es)|slump(?:ed|s)|down)\b(?:\s+by)?\s*$/i;
+
+const CHANGE =
+  /\b(?:rose|rise[sn]?|risen|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)|surg(?:ed|es)|climb(?:ed|s)|soar(?:ed|s)|up|fell|fall(?:en|s)?|declin(?:ed|es)|dropp?(?:ed|s)?|shr(?:ank|unk|inks)|contract(?:ed|s)|decreas(?:ed|es)|plung(?:ed|es)|slump(?:ed|s)|down)\b(?:\s+(?:by|some|about|around|nearly|almost))?\s*$/i;
+
+/** "rose 26.3%", "declined by 49.2%": a percentage that is a change of some level. */
+export function isChange(before: string): boolean {
+  return CHANGE.test(before.slice(-40));
+}
 
 /** "declined by 49.2%": the change is negative. */
 export function isDecline(before: string): boolean {
