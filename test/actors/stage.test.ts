@@ -196,6 +196,8 @@ describe('actors stage: coreference', () => {
   it('links "the country" to a state named earlier in the paragraph', () => {
     const all = mentions('Cuba adapted quickly. Moscow stopped sending aid to the country.');
     expect(find(all, 'the country').entityId).toBe('CUB');
+    const subject = mentions("Cuba watched closely. Russia's economy shrank, and the country's debt grew.");
+    expect(find(subject, 'the country').entityId).toBe('RUS');
   });
 });
 

@@ -1080,14 +1080,27 @@ function resolveCoreference(
     const next = ctx.tokens[i + 1];
     const third = ctx.tokens[i + 2];
     if ((token.key === 'the' || token.key === 'that') && next?.key === 'country' && ctx.gaps[i]) {
-      // "the country" rarely means the subject of its own sentence ("Moscow kept aiding the country"): prefer a
-      // state named in an earlier sentence of the paragraph.
+      // After a preposition ("aid to the country") it is rarely the state already named in its own sentence: take
+      // the paragraph's most often named other state. Elsewhere ("the country's debt") the nearest state.
       const inParagraph = (d: Draft): boolean =>
         (d.mentionType === 'state' || (d.mentionType === 'place' && d.country !== null)) &&
         sameParagraph(d.sentence, sentence);
-      const antecedent =
-        lastBefore(countryish, token.start, (d) => inParagraph(d) && d.sentence < sentence) ??
-        lastBefore(countryish, token.start, inParagraph);
+      const prev = previousWord(ctx, i);
+      const objectPosition = prev !== null && OBJECT_PREPOSITIONS.has(prev.key);
+      let antecedent: Draft | null = null;
+      if (objectPosition) {
+        const subject = countryish.find((d) => d.sentence === sentence && d.start < token.start)?.country;
+        const pool = countryish.filter(
+          (d) => inParagraph(d) && d.start < token.start && d.country !== subject,
+        );
+        antecedent =
+          mostFrequentBefore(
+            pool.map((d) => ({ ...d, entityId: d.country })),
+            token.start,
+            1,
+          )[0] ?? null;
+      }
+      antecedent ??= lastBefore(countryish, token.start, inParagraph);
       if (antecedent?.country)
         out.push(corefDraft(ctx, i, i + 1, { ...antecedent, entityId: antecedent.country }));
       continue;
@@ -1127,6 +1140,18 @@ function resolveCoreference(
   return out;
 }
 
+const OBJECT_PREPOSITIONS = new Set([
+  'to',
+  'with',
+  'from',
+  'into',
+  'for',
+  'on',
+  'against',
+  'in',
+  'toward',
+  'towards',
+]);
 const PAIR_STATE_NOUNS = new Set(['countries', 'states', 'neighbours', 'neighbors', 'sides', 'governments']);
 const PAIR_WINDOW = 30;
 
