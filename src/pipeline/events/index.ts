@@ -155,7 +155,7 @@ const NOMINAL = new WeakSet<DyadEvent>();
 function compatibleFactuality(kept: DyadEvent, later: DyadEvent): boolean {
   if (kept.factuality === later.factuality) return true;
   if (kept.factuality === 'negated' || later.factuality === 'negated') return false;
-  return NOMINAL.has(later) || later.factuality === 'possible';
+  return NOMINAL.has(later) || later.factuality === 'possible' || kept.factuality === 'possible';
 }
 
 /** "declined an offer at the summit": the date of the first dated meeting (or visit) between the same parties. */
