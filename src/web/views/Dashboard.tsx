@@ -306,7 +306,9 @@ function MonthlyChart({
         items={[
           ...QUADS.map((q) => ({ label: QUAD_LABELS[q], colour: QUAD_COLOURS[q] })),
           {
-            label: 'Score (dashed; +1/+2 cooperation, −1/−2 conflict, verbal/material)',
+            label: meanIntensity
+              ? 'Mean intensity per month, −10 conflict … +10 cooperation (dashed)'
+              : 'Score (dashed; +1/+2 cooperation, −1/−2 conflict, verbal/material)',
             colour: PALETTE.black,
           },
         ]}
