@@ -87,6 +87,13 @@ function isArgumentOfVerb(
 }
 
 const LEXICON = compileLexicon();
+// Words that are triggers on their own ("border" only starts "border closure", so it is not one).
+const SINGLE_WORD_TRIGGERS = new Set(
+  [...LEXICON.values()]
+    .flat()
+    .filter((c) => c.words.length === 1)
+    .map((c) => c.words[0] ?? ''),
+);
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 // A travelling party's vehicle or retinue stands for the traveller: "the train entered Russia".
@@ -916,7 +923,7 @@ function nounModifier(view: SentenceView, match: TriggerMatch): MentionSlot | nu
     const token = view.tokens[k] as Token;
     if (!token.isWord && token.lower !== "'s" && token.text !== '-') return null;
     if (PREPOSITIONS.has(token.lower) || (BE_FORMS.has(token.lower) && token.lower !== "'s")) return null;
-    if (LEXICON.has(token.lower) || LIGHT_VERBS.has(token.lower)) return null;
+    if (SINGLE_WORD_TRIGGERS.has(token.lower) || LIGHT_VERBS.has(token.lower)) return null;
   }
   return null;
 }
@@ -1020,7 +1027,7 @@ function headOf(view: SentenceView, slot: MentionSlot): MentionSlot {
     if (next && (next.mention.mentionType === 'person' || next.mention.mentionType === 'organisation'))
       return next;
     const token = view.tokens[k] as Token;
-    if (!token.isWord || PREPOSITIONS.has(token.lower) || LEXICON.has(token.lower)) break;
+    if (!token.isWord || PREPOSITIONS.has(token.lower) || SINGLE_WORD_TRIGGERS.has(token.lower)) break;
   }
   return slot;
 }

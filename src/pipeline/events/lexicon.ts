@@ -104,7 +104,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns(
     'AGREE',
     'agreement',
-    'agreement|deal|accord|treaty|pact|arrangement|settlement|memorandum|ceasefire|truce|joint statement',
+    'agreement|deal|accord|treaty|pact|arrangement|settlement|memorandum|ceasefire|truce|joint statement|joint * statement',
   ),
   ...nouns('AGREE', 'offer', 'offer|pledge|promise'),
   ...nouns('AGREE', 'invite', 'invitation'),
