@@ -204,6 +204,26 @@ describe.skipIf(unavailable !== null)('web workbench in Chromium', () => {
     expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
   });
 
+  it('shows empty states, not errors, on every view of an empty store', async () => {
+    const empty = await startDyad(async () => {});
+    const context = await browser.newContext();
+    const errors: string[] = [];
+    try {
+      const tab = await context.newPage();
+      tab.on('pageerror', (e) => errors.push(e.message));
+      for (const view of ['library', 'reader', 'dashboard', 'map', 'network']) {
+        await tab.goto(`${empty.url}/#/${view}`);
+        await tab.locator('p.empty').first().waitFor();
+      }
+      await tab.goto(`${empty.url}/#/search?q=anything`);
+      await tab.locator('.results p.empty').waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await empty.stop();
+    }
+  });
+
   it('takes ?token= once, keeps it for the tab, and sends it on every API call', async () => {
     const guarded = await startDyad(writeFixture, { token: 'tok-123' });
     const context = await browser.newContext();
