@@ -233,6 +233,24 @@ describe('figureStage', () => {
     });
   });
 
+  it('reads prices, per-capita levels, changes written as nouns and percentages named by their noun', () => {
+    const text =
+      'Oil sold for $75 a barrel. Syldavia’s GDP per capita is about $2,400. Atlantis’s exports to Borduria were worth $97bn, a 12 per cent decrease. Carpania enriched uranium to 60% purity.';
+    const observations = run(text);
+    expect(pick(observations, 75)).toMatchObject({ indicator: 'price_per_barrel', unit: 'USD' });
+    expect(pick(observations, 2400)).toMatchObject({
+      indicator: 'gdp_per_capita',
+      subject: 'SYL',
+      qualifier: 'about',
+    });
+    expect(pick(observations, -0.12)).toMatchObject({
+      indicator: 'exports_change',
+      subject: 'ATL',
+      partner: 'BOR',
+    });
+    expect(pick(observations, 0.6)).toMatchObject({ indicator: 'purity', subject: 'CAR' });
+  });
+
   it('makes a cumulative count run until publication', () => {
     const text =
       'Atlantis sent arms to Borduria. At least five such shipments have occurred to date, starting in late August.';

@@ -133,7 +133,7 @@ function interpret(
         blankParentheses(text, context.start, quantity.numberStart, parentheses),
         text.slice(quantity.end, context.end),
       )?.indicator ??
-      fallbackIndicator(quantity);
+      fallbackIndicator(quantity, afterClause);
   }
   if (!indicator) return null;
   // "trade rose 26.3%": a percentage after a verb of change measures the change of the level it governs.
@@ -141,21 +141,32 @@ function interpret(
     quantity.unit === 'percent' &&
     !headActor &&
     !elaboration &&
-    isChange(beforeClause) &&
+    isChange(beforeClause, afterClause) &&
     !indicator.endsWith('_change')
   ) {
     const level = chooseIndicator('USD', null, beforeClause, afterClause)?.indicator;
     indicator = `${level ?? (indicator === 'share' ? 'value' : indicator)}_change`;
   }
   // "300,000 barrels per day", "250,000 shells a month": a rate.
-  const rate = /^\s*(?:per|a|an|each|every)\s+(day|week|month|year)\b/i.exec(
-    text.slice(evidenceRange(text, quantity, clause).end, clause.end),
-  );
-  if (rate?.[1] && quantity.unit !== 'percent') indicator = `${indicator}_per_${rate[1].toLowerCase()}`;
+  const rate =
+    /^\s*(?:per|a|an|each|every)\s+(day|week|month|year|barrel|tonne|ton|unit|head|capita)\b/i.exec(
+      text.slice(evidenceRange(text, quantity, clause).end, clause.end),
+    );
+  if (rate?.[1] && quantity.unit !== 'percent')
+    indicator =
+      isMoney(quantity.unit) && /^(?:barrel|tonne|ton|unit)$/i.test(rate[1])
+        ? `price_per_${rate[1].toLowerCase()}`
+        : `${indicator}_per_${rate[1].toLowerCase()}`;
+  // "GDP per capita is about $2,400".
+  else if (
+    /\bper (?:capita|head|person)\b[^.;]{0,30}$/i.test(beforeClause) &&
+    !indicator.endsWith('_per_capita')
+  )
+    indicator = `${indicator}_per_capita`;
   const family = indicatorFamily(indicator, quantity.unit);
 
   let value = quantity.value;
-  if (indicator.endsWith('_change') && isDecline(beforeClause) && value > 0) value = -value;
+  if (indicator.endsWith('_change') && isDecline(beforeClause, afterClause) && value > 0) value = -value;
 
   // Subject
   let subject: string | null = null;
@@ -184,7 +195,7 @@ function interpret(
         partner = fromActors.map(mentionState).find((s) => s && s !== subject) ?? null;
       }
     }
-    // "10,000 North Korean soldiers": an actor inside the counted phrase is whose they are.
+    // "10,000 Bordurian soldiers": an actor inside the counted phrase is whose they are.
     const phraseEnd = evidenceRange(text, quantity, clause).end;
     const inPhrase = inClause.find((m) => start(m) >= quantity.end && end(m) <= phraseEnd);
     if (!subject && inPhrase) subject = mentionState(inPhrase);
@@ -336,9 +347,16 @@ function sameKind(a: Quantity, b: Quantity): boolean {
   return a.unit === b.unit || (isMoney(a.unit) && isMoney(b.unit));
 }
 
-function fallbackIndicator(quantity: Quantity): string | null {
+function fallbackIndicator(quantity: Quantity, after: string): string | null {
   if (isMoney(quantity.unit)) return 'amount';
-  if (quantity.unit === 'percent') return 'share';
+  if (quantity.unit === 'percent') {
+    // "40% of the vote", "60% purity": the noun says what the percentage measures.
+    const of = /^\s*of (?:the |its |their )?([a-z]+)\b/.exec(after);
+    if (of?.[1]) return `${of[1]}_share`;
+    const noun = /^\s*([a-z]{4,})\b/.exec(after)?.[1];
+    if (noun && !/(?:ed|ing|ly)$/.test(noun)) return noun;
+    return 'share';
+  }
   return null;
 }
 

@@ -195,13 +195,17 @@ const CHANGE =
   /\b(?:rose|rise[sn]?|risen|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)|surg(?:ed|es)|climb(?:ed|s)|soar(?:ed|s)|up|fell|fall(?:en|s)?|declin(?:ed|es)|dropp?(?:ed|s)?|shr(?:ank|unk|inks)|contract(?:ed|s)|decreas(?:ed|es)|plung(?:ed|es)|slump(?:ed|s)|down)\b(?:\s+(?:by|some|about|around|nearly|almost))?\s*$/i;
 
 /** "rose 26.3%", "declined by 49.2%": a percentage that is a change of some level. */
-export function isChange(before: string): boolean {
-  return CHANGE.test(before.slice(-40));
+export function isChange(before: string, after = ''): boolean {
+  return CHANGE.test(before.slice(-40)) || CHANGE_NOUN_AFTER.test(after);
 }
 
+const CHANGE_NOUN_AFTER =
+  /^\s*(?:increase|rise|jump|growth|gain|surge|decrease|decline|drop|fall|reduction|cut|contraction)\b/i;
+const DECLINE_NOUN_AFTER = /^\s*(?:decrease|decline|drop|fall|reduction|cut|contraction)\b/i;
+
 /** "declined by 49.2%": the change is negative. */
-export function isDecline(before: string): boolean {
-  return DECLINE.test(before.slice(-40));
+export function isDecline(before: string, after = ''): boolean {
+  return DECLINE.test(before.slice(-40)) || DECLINE_NOUN_AFTER.test(after);
 }
 
 const FAMILIES: Readonly<Record<string, IndicatorFamily>> = {

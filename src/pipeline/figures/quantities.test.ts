@@ -81,6 +81,14 @@ describe('findQuantities: percentages, measures and counts', () => {
     expect(q.qualifier).toBe(qualifier);
   });
 
+  it('counts plural demonyms as people', () => {
+    expect(only('Some 2.5 million Syrians live abroad')).toMatchObject({
+      value: 2.5e6,
+      unit: 'people',
+      qualifier: 'about',
+    });
+  });
+
   it('attaches the counted noun', () => {
     expect(only('five such shipments have occurred').noun).toBe('shipments');
   });
@@ -98,6 +106,7 @@ describe('findQuantities: what is not a quantity', () => {
     'the first summit and the third visit',
     'three broad categories',
     'a 12-year-old boy',
+    'One in five households lacks power',
   ])('%s', (text) => {
     expect(findQuantities(text)).toEqual([]);
   });

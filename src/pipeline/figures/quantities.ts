@@ -335,10 +335,16 @@ function parseAt(
     if (number.word && DETERMINER_NUMBERS.has(tokens[index]?.lower ?? '') && !number.scaled && !firstScale)
       return null;
     if (precededByMonth(tokens, index) || /^(?:st|nd|rd|th)$/i.test(after?.text ?? '')) return null;
+    // "one in five households": a ratio, not a count.
+    const numberAt = tokens[index]?.start ?? 0;
+    if (/\b(?:one|\d+)\s+in\s+$/i.test(text.slice(Math.max(0, numberAt - 8), numberAt))) return null;
     noun = countedNoun(tokens, next);
     if (!noun) return null;
     if (isYear(tokens[index]?.text ?? '', number) && !firstScale) return null;
-    unit = PEOPLE_NOUNS.has(noun) ? 'people' : 'count';
+    // "2.5 million Syrians": a plural demonym counts people.
+    const nounToken = tokens.slice(next, next + 4).find((t) => t.lower === noun);
+    const demonym = nounToken !== undefined && /^[A-Z][a-z]+(?:ans|ese|is|ers)$/.test(nounToken.text);
+    unit = PEOPLE_NOUNS.has(noun) || demonym ? 'people' : 'count';
   }
   const numberStart = tokens[index]?.start ?? 0;
   const qualifierFound = qualifierBefore(text.slice(Math.max(0, numberStart - 60), numberStart));
@@ -492,13 +498,7 @@ function countedNoun(tokens: readonly Token[], index: number): string | null {
       let head = lower;
       for (let k = j + 1; k < Math.min(tokens.length, j + 3); k++) {
         const next = tokens[k];
-        if (
-          !next ||
-          next.start - (tokens[k - 1]?.end ?? 0) > 1 ||
-          !isPlural(next.lower) ||
-          FUNCTION_WORDS.has(next.lower)
-        )
-          break;
+        if (!next || next.start - (tokens[k - 1]?.end ?? 0) > 1 || !PEOPLE_NOUNS.has(next.lower)) break;
         head = next.lower;
       }
       return ABSTRACT_NOUNS.has(head) ? null : head;
