@@ -171,8 +171,8 @@ export function analyseDocument(
         lastPersonSubject = personSource;
       if (sources.length === 0 && match.entry.pos === 'noun') {
         // "such shipments", "these talks": a definite or demonstrative noun refers back to the last such event.
-        const determiner = view.tokens[firstOfNounPhrase(view, match)]?.lower ?? '';
-        const antecedent = ANAPHORIC.has(determiner)
+        const phrase = view.tokens.slice(firstOfNounPhrase(view, match), match.first);
+        const antecedent = phrase.some((t) => ANAPHORIC.has(t.lower))
           ? [...events]
               .reverse()
               .find((e) => e.match.entry.type === match.entry.type && view.index - e.match.sentenceIndex <= 3)

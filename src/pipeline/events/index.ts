@@ -217,7 +217,7 @@ export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
       continue;
     }
     // Once the author asserts what was elsewhere reported or forecast, the event stands as asserted.
-    const asserted = kept.factuality !== 'negated' && event.factuality === 'asserted';
+    const asserted = kept.factuality !== 'negated' && event.factuality === 'asserted' && !NOMINAL.has(event);
     const combined: DyadEvent = {
       ...kept,
       factuality: asserted ? 'asserted' : kept.factuality,
