@@ -183,6 +183,11 @@ interface DocContext {
   readonly admin1InDoc: ReadonlySet<string>;
   /** Keys of names already accepted as places in this document. */
   readonly placeKeys: Set<string>;
+  /** Where each person was last named (by offset), filled as mentions are resolved left to right. */
+  readonly personSeenAt: Map<string, number>;
+  /** Resolved mentions by their last and first token, for titles that look left and right. */
+  readonly draftEndingAt: Map<number, Draft>;
+  readonly draftStartingAt: Map<number, Draft>;
 }
 
 export function createActorStage(options: ActorStageOptions = {}): Stage {
@@ -190,19 +195,18 @@ export function createActorStage(options: ActorStageOptions = {}): Stage {
   return {
     extractor: ACTORS_EXTRACTOR,
     run(document: DyadDocument, findingsSoFar: readonly Finding[], context: StageContext): Finding[] {
-      return extractMentions(document, findingsSoFar, context, gazetteer).map((d, n, all) =>
-        toMention(document, d, all, n),
-      );
+      const seen = new Map<string, number>();
+      return extractMentions(document, findingsSoFar, context, gazetteer).map((d) => {
+        const key = `${d.start}-${d.end}`;
+        const dup = seen.get(key) ?? 0;
+        seen.set(key, dup + 1);
+        return toMention(document, d, dup);
+      });
     },
   };
 }
 
-function toMention(document: DyadDocument, d: Draft, all: readonly Draft[], index: number): Mention {
-  let dup = 0;
-  for (let k = 0; k < index; k++) {
-    const o = all[k] as Draft;
-    if (o.start === d.start && o.end === d.end) dup++;
-  }
+function toMention(document: DyadDocument, d: Draft, dup: number): Mention {
   return {
     kind: 'mention',
     id: findingId('mention', document.id, d.start, d.end, dup),
@@ -352,7 +356,16 @@ function buildContext(
   context: StageContext,
   tokens: readonly Token[],
   gaps: readonly boolean[],
-): Omit<DocContext, 'countryWeight' | 'totalWeight' | 'admin1InDoc' | 'placeKeys'> {
+): Omit<
+  DocContext,
+  | 'countryWeight'
+  | 'totalWeight'
+  | 'admin1InDoc'
+  | 'placeKeys'
+  | 'personSeenAt'
+  | 'draftEndingAt'
+  | 'draftStartingAt'
+> {
   const text = document.text;
   const sentences = sentenceRanges(document, findings);
   const paragraphs = paragraphStarts(text);
@@ -439,7 +452,16 @@ export function extractMentions(
       }
     }
   }
-  const ctx: DocContext = { ...base, countryWeight, totalWeight, admin1InDoc, placeKeys: new Set() };
+  const ctx: DocContext = {
+    ...base,
+    countryWeight,
+    totalWeight,
+    admin1InDoc,
+    placeKeys: new Set(),
+    personSeenAt: new Map(),
+    draftEndingAt: new Map(),
+    draftStartingAt: new Map(),
+  };
 
   const drafts: Draft[] = [];
   const titleEndingAt = new Map<number, TitleHit>();
@@ -451,6 +473,11 @@ export function extractMentions(
     if (draft) {
       drafts.push(draft);
       for (let k = m.first; k <= m.last; k++) coveredTokens.add(k);
+      if (draft.mentionType === 'person' && draft.entityId) ctx.personSeenAt.set(draft.entityId, draft.start);
+      if (draft.entityId !== null) {
+        ctx.draftEndingAt.set(draft.last, draft);
+        ctx.draftStartingAt.set(draft.first, draft);
+      }
     }
   }
   drafts.push(...resolveTitles(titles, ctx, drafts, coveredTokens));
@@ -650,10 +677,11 @@ function cueForTitle(ctx: DocContext, title: TitleHit, drafts: readonly Draft[])
   let k = title.first - 1;
   while (k >= 0 && TITLE_FILLERS.has((ctx.tokens[k] as Token).key) && (ctx.tokens[k] as Token).key !== 'the')
     k--;
-  const owner = drafts.find(
-    (d) =>
-      d.last === k && (d.mentionType === 'state' || d.mentionType === 'organisation') && d.entityId !== null,
-  );
+  const candidate = ctx.draftEndingAt.get(k);
+  const owner =
+    candidate && (candidate.mentionType === 'state' || candidate.mentionType === 'organisation')
+      ? candidate
+      : undefined;
   let country = owner?.country ?? (owner?.mentionType === 'organisation' ? owner.entityId : null);
   if (owner?.mentionType === 'organisation') country = owner.entityId;
   const lead = owner ? owner.first : title.first;
@@ -669,8 +697,8 @@ function cueForTitle(ctx: DocContext, title: TitleHit, drafts: readonly Draft[])
     // "the president of Russia"
     const of = ctx.tokens[title.last + 1];
     if (of?.key === 'of') {
-      const after = drafts.find((d) => d.first === title.last + 2 && d.mentionType === 'state');
-      if (after) country = after.entityId;
+      const after = ctx.draftStartingAt.get(title.last + 2);
+      if (after?.mentionType === 'state') country = after.entityId;
     }
   }
   return { role: title.role, country: country ?? null, generic, first: owner ? owner.first : title.first };
@@ -686,8 +714,7 @@ function personDraft(
   drafts: readonly Draft[],
 ): Draft | null {
   // People named earlier in the document, most recent last.
-  const earlier = new Map<string, number>();
-  for (const d of drafts) if (d.mentionType === 'person' && d.entityId) earlier.set(d.entityId, d.start);
+  const earlier = ctx.personSeenAt;
   const token = ctx.tokens[m.first] as Token;
   const scored = ids
     .map((id) => {
@@ -1049,6 +1076,8 @@ function resolveCoreference(
     (d) => (d.mentionType === 'state' || d.mentionType === 'organisation') && resolved(d),
   );
   const personChain: Draft[] = [...people];
+  const peopleBySentence = new Map<number, Draft[]>();
+  for (const d of people) peopleBySentence.set(d.sentence, [...(peopleBySentence.get(d.sentence) ?? []), d]);
   const countryish = drafts.filter(
     (d) => (d.mentionType === 'state' && resolved(d)) || (d.mentionType === 'place' && d.country !== null),
   );
@@ -1057,7 +1086,7 @@ function resolveCoreference(
     const token = ctx.tokens[i] as Token;
     const sentence = ctx.sentenceOfToken[i] ?? 0;
     if (PRONOUNS_PERSON.has(token.key)) {
-      const antecedent = personAntecedent(personChain, token, sentence, sameParagraph);
+      const antecedent = personAntecedent(peopleBySentence, token, sentence, sameParagraph);
       if (!antecedent?.entityId) continue;
       const d = draftFor(ctx, i, i, {
         mentionType: 'pronoun',
@@ -1070,6 +1099,9 @@ function resolveCoreference(
       });
       out.push(d);
       insertSorted(personChain, d);
+      const list = peopleBySentence.get(sentence) ?? [];
+      insertSorted(list, d);
+      peopleBySentence.set(sentence, list);
       continue;
     }
     if (token.key === 'its') {
@@ -1182,8 +1214,16 @@ function corefDraft(ctx: DocContext, first: number, last: number, antecedent: Dr
   });
 }
 
+/** The last draft before `offset` that passes `ok`; `list` is sorted by start. */
 function lastBefore(list: readonly Draft[], offset: number, ok: (d: Draft) => boolean): Draft | null {
-  for (let k = list.length - 1; k >= 0; k--) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Draft).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) {
     const d = list[k] as Draft;
     if (d.start < offset && ok(d)) return d;
   }
@@ -1201,18 +1241,18 @@ function insertSorted(list: Draft[], d: Draft): void {
  * sentence "he"/"him" refer to the sentence's subject and a possessive to the nearest person.
  */
 function personAntecedent(
-  chain: readonly Draft[],
+  bySentence: ReadonlyMap<number, readonly Draft[]>,
   token: Token,
   sentence: number,
   sameParagraph: (a: number, b: number) => boolean,
 ): Draft | null {
-  const inSentence = chain.filter((d) => d.sentence === sentence && d.start < token.start);
+  const inSentence = (bySentence.get(sentence) ?? []).filter((d) => d.start < token.start);
   if (inSentence.length > 0) {
     if (PRONOUN_SUBJECT_BOUND.has(token.key)) return inSentence[0] as Draft;
     return inSentence[inSentence.length - 1] as Draft;
   }
   for (let s = sentence - 1; s >= 0 && sameParagraph(s, sentence) && s >= sentence - 3; s--) {
-    const subject = chain.find((d) => d.sentence === s);
+    const subject = bySentence.get(s)?.[0];
     if (subject) return subject;
   }
   return null;
