@@ -314,11 +314,11 @@ function holderAfter(
   const phrase = text.slice(cue.end, phraseEnd);
   const mentions = context.mentions.filter((m) => start(m) >= cue.end && end(m) <= phraseEnd);
   const found = classifyHolder(text, phrase, mentions, names, phraseEnd, false);
-  const end2 =
+  const holderEnd =
     cue.entry.cue === 'as X put it'
       ? phraseEnd + (/^\s*(?:put|puts) it/.exec(text.slice(phraseEnd))?.[0].length ?? 0)
       : phraseEnd;
-  return { ...found, holder: found.holder === 'author' ? 'unnamed' : found.holder, end: end2 };
+  return { ...found, holder: found.holder === 'author' ? 'unnamed' : found.holder, end: holderEnd };
 }
 
 function classifyHolder(

@@ -125,14 +125,14 @@ function interpret(
     indicator = isMoney(quantity.unit) ? levelOf(governing.indicator) : governing.indicator;
   else {
     indicator =
-      chooseIndicator(quantity.unit, quantity.noun, beforeClause, afterClause)?.indicator ??
+      chooseIndicator(quantity.unit, quantity.noun, beforeClause, afterClause) ??
       (governing && sameKind(governing.quantity, quantity) ? governing.indicator : null) ??
       chooseIndicator(
         quantity.unit,
         quantity.noun,
         blankParentheses(text, context.start, quantity.numberStart, parentheses),
         text.slice(quantity.end, context.end),
-      )?.indicator ??
+      ) ??
       fallbackIndicator(quantity, afterClause);
   }
   if (!indicator) return null;
@@ -144,7 +144,7 @@ function interpret(
     isChange(beforeClause, afterClause) &&
     !indicator.endsWith('_change')
   ) {
-    const level = chooseIndicator('USD', null, beforeClause, afterClause)?.indicator;
+    const level = chooseIndicator('USD', null, beforeClause, afterClause);
     indicator = `${level ?? (indicator === 'share' ? 'value' : indicator)}_change`;
   }
   // "300,000 barrels per day", "250,000 shells a month": a rate.

@@ -99,12 +99,6 @@ export function isMoney(unit: Unit): boolean {
   return /^[A-Z]{3}$/.test(unit);
 }
 
-export interface IndicatorChoice {
-  readonly indicator: string;
-  /** Where the governing word is, in the text searched; null for nouns and units. */
-  readonly cueAt: number | null;
-}
-
 /**
  * The indicator a quantity measures, from the words of its clause.
  * `before` is the clause text before the number, `after` the text after the quantity (parentheticals blanked).
@@ -114,19 +108,17 @@ export function chooseIndicator(
   noun: string | null,
   before: string,
   after: string,
-): IndicatorChoice | null {
-  if (unit === 'km' || unit === 'm') return { indicator: 'distance', cueAt: null };
-  if (unit === 'mm') return { indicator: WEAPON_NOUN.test(after) ? 'calibre' : 'length', cueAt: null };
-  if (unit === 't' || unit === 'kg') return { indicator: nounAfter(after) ?? 'weight', cueAt: null };
-  if (unit === 'barrels') return { indicator: 'oil_volume', cueAt: null };
+): string | null {
+  if (unit === 'km' || unit === 'm') return 'distance';
+  if (unit === 'mm') return WEAPON_NOUN.test(after) ? 'calibre' : 'length';
+  if (unit === 't' || unit === 'kg') return nounAfter(after) ?? 'weight';
+  if (unit === 'barrels') return 'oil_volume';
   const nearest = nearestCue(unit, before, after);
   // "2% of GDP on defence": a share of GDP spent on something is that spending.
   const cue =
-    nearest?.indicator === 'gdp_share' && DEFENCE_AFTER.test(after.slice(0, 60))
-      ? { indicator: 'defence_spending', cueAt: null }
-      : nearest;
+    nearest === 'gdp_share' && DEFENCE_AFTER.test(after.slice(0, 60)) ? 'defence_spending' : nearest;
   if (unit === 'count' || unit === 'people') {
-    if (cue && (cue.indicator === 'deaths' || cue.indicator === 'injured' || cue.indicator === 'displaced')) {
+    if (cue === 'deaths' || cue === 'injured' || cue === 'displaced') {
       if (
         noun === null ||
         unit === 'people' ||
@@ -136,14 +128,14 @@ export function chooseIndicator(
       )
         return cue;
     }
-    if (noun) return { indicator: NOUN_INDICATORS[noun] ?? snake(noun), cueAt: null };
+    if (noun) return NOUN_INDICATORS[noun] ?? snake(noun);
     return cue;
   }
   return cue;
 }
 
-function nearestCue(unit: Unit, before: string, after: string): IndicatorChoice | null {
-  let best: { choice: IndicatorChoice; distance: number } | null = null;
+function nearestCue(unit: Unit, before: string, after: string): string | null {
+  let best: { indicator: string; distance: number } | null = null;
   const money = isMoney(unit);
   const percent = unit === 'percent';
   const people = unit === 'count' || unit === 'people';
@@ -159,8 +151,7 @@ function nearestCue(unit: Unit, before: string, after: string): IndicatorChoice 
     if (!fits) continue;
     for (const match of before.matchAll(new RegExp(cue.pattern.source, 'gi'))) {
       const distance = before.length - ((match.index ?? 0) + match[0].length);
-      if (!best || distance < best.distance)
-        best = { choice: { indicator: cue.indicator, cueAt: match.index ?? 0 }, distance };
+      if (!best || distance < best.distance) best = { indicator: cue.indicator, distance };
     }
     // A cue right after the figure governs it: "a US$3bn loan", "$5m in exports", "97% of its trade".
     // Casualty verbs come after the whole subject: "Twenty soldiers and four officers were killed".
@@ -169,11 +160,10 @@ function nearestCue(unit: Unit, before: string, after: string): IndicatorChoice 
     );
     if (afterMatch) {
       const distance = (afterMatch.index ?? 0) / 2;
-      if (!best || distance < best.distance)
-        best = { choice: { indicator: cue.indicator, cueAt: null }, distance };
+      if (!best || distance < best.distance) best = { indicator: cue.indicator, distance };
     }
   }
-  return best?.choice ?? null;
+  return best?.indicator ?? null;
 }
 
 function nounAfter(after: string): string | null {

@@ -72,7 +72,7 @@ export function splitClauses(text: string, range: TextRange): TextRange[] {
   return clauses;
 }
 
-export function insideParentheses(text: string, at: number): boolean {
+function insideParentheses(text: string, at: number): boolean {
   const open = text.lastIndexOf('(', at);
   if (open < 0) return false;
   const close = text.lastIndexOf(')', at);
