@@ -469,7 +469,7 @@ export function extractMentions(
   const coveredTokens = new Set<number>();
 
   for (const m of matches) {
-    const draft = resolveMatch(m, ctx, drafts, titleEndingAt);
+    const draft = resolveMatch(m, ctx, titleEndingAt);
     if (draft) {
       drafts.push(draft);
       for (let k = m.first; k <= m.last; k++) coveredTokens.add(k);
@@ -531,14 +531,13 @@ function stateFor(id: string, window: TimeWindow | null, form: 'alias' | 'demony
 function resolveMatch(
   m: RawMatch,
   ctx: DocContext,
-  drafts: readonly Draft[],
   titleEndingAt: ReadonlyMap<number, TitleHit>,
 ): Draft | null {
   const window = ctx.windowAt(m.first);
   const persons = m.entries.filter((e) => e.kind === 'person');
   if (persons.length > 0) {
     const ids = persons.map((e) => (e.kind === 'person' ? e.id : ''));
-    return personDraft(ctx, m, ids, window, 'alias', titleCue(ctx, m.first, drafts, titleEndingAt), drafts);
+    return personDraft(ctx, m, ids, window, 'alias', titleCue(ctx, m.first, titleEndingAt));
   }
   const org = m.entries.find((e) => e.kind === 'organisation');
   const state = m.entries.find((e) => e.kind === 'state' && e.form !== 'metonym');
@@ -578,8 +577,8 @@ function resolveMatch(
   }
   const surname = m.entries.find((e) => e.kind === 'surname');
   if (surname && surname.kind === 'surname') {
-    const cue = titleCue(ctx, m.first, drafts, titleEndingAt);
-    const draft = personDraft(ctx, m, surname.ids, window, 'surname', cue, drafts);
+    const cue = titleCue(ctx, m.first, titleEndingAt);
+    const draft = personDraft(ctx, m, surname.ids, window, 'surname', cue);
     if (draft) return draft;
   }
   if (metonym && metonym.kind === 'state') {
@@ -663,17 +662,16 @@ interface TitleCue {
 function titleCue(
   ctx: DocContext,
   first: number,
-  drafts: readonly Draft[],
   titleEndingAt: ReadonlyMap<number, TitleHit>,
 ): TitleCue | null {
   const title = titleEndingAt.get(first - 1);
   if (!title) return null;
   const gap = ctx.text.slice((ctx.tokens[first - 1] as Token).end, (ctx.tokens[first] as Token).start);
   if (!/^,?\s+$/.test(gap)) return null;
-  return cueForTitle(ctx, title, drafts);
+  return cueForTitle(ctx, title);
 }
 
-function cueForTitle(ctx: DocContext, title: TitleHit, drafts: readonly Draft[]): TitleCue {
+function cueForTitle(ctx: DocContext, title: TitleHit): TitleCue {
   let k = title.first - 1;
   while (k >= 0 && TITLE_FILLERS.has((ctx.tokens[k] as Token).key) && (ctx.tokens[k] as Token).key !== 'the')
     k--;
@@ -711,7 +709,6 @@ function personDraft(
   window: TimeWindow | null,
   how: 'alias' | 'surname',
   cue: TitleCue | null,
-  drafts: readonly Draft[],
 ): Draft | null {
   // People named earlier in the document, most recent last.
   const earlier = ctx.personSeenAt;
@@ -822,7 +819,7 @@ function resolveTitles(
         draftFor(ctx, title.last + 1, last, {
           mentionType: 'person',
           entityId: null,
-          country: cueForTitle(ctx, title, drafts).country,
+          country: cueForTitle(ctx, title).country,
           candidates: [],
           lat: null,
           lon: null,
@@ -832,7 +829,7 @@ function resolveTitles(
       continue;
     }
     if (title.role === null) continue;
-    const cue = cueForTitle(ctx, title, drafts);
+    const cue = cueForTitle(ctx, title);
     if (cue.generic) continue;
     const window = ctx.windowAt(title.first);
     if (cue.country && window) {
