@@ -565,7 +565,7 @@ function assignRoles(
     if (slot.mention.mentionType === 'pronoun' && isSubjectPronoun(tokens[slot.first])) {
       // Within the sentence, "he" is most often its main subject ("Kim met Putin ... in which he had held");
       // across sentences, the subject of the last narrated action.
-      const main = sentenceSubjectPerson(view, slot.first);
+      const main = nearestSubjectPerson(view, slot.first, matches);
       if (main) return { ...participantOf(main.mention, personName), mention: slot.mention };
       const earlier = mentionAt.slice(0, slot.first).some((m) => m?.mention.mentionType === 'person');
       if (!earlier && lastPersonSubject) return { ...lastPersonSubject, mention: slot.mention };
@@ -675,7 +675,7 @@ function afterAs(view: SentenceView, match: TriggerMatch): boolean {
 
 function twoSided(view: SentenceView, match: TriggerMatch): boolean {
   return view.tokens
-    .slice(Math.max(0, match.first - 3), match.first)
+    .slice(Math.max(0, match.first - 3), match.last + 1)
     .some((t) => ['bilateral', 'joint', 'mutual', 'two-way'].includes(t.lower));
 }
 
@@ -688,6 +688,25 @@ function sentenceSubjectPerson(view: SentenceView, end: number): MentionSlot | n
     if (slot.mention.mentionType !== 'person') continue;
     if (isPrepositionalObject(view.tokens, view.mentionAt, slot)) continue;
     if (view.tokens[slot.last + 1]?.lower === "'s") continue;
+    return slot;
+  }
+  return null;
+}
+
+/** The closest person before `end` who is a subject: not a prepositional object, possessor or verb object. */
+function nearestSubjectPerson(
+  view: SentenceView,
+  end: number,
+  matches: readonly TriggerMatch[],
+): MentionSlot | null {
+  for (let i = end - 1; i >= 0; i--) {
+    const slot = view.mentionAt[i];
+    if (!slot) continue;
+    i = slot.first;
+    if (slot.mention.mentionType !== 'person') continue;
+    if (isPrepositionalObject(view.tokens, view.mentionAt, slot)) continue;
+    if (view.tokens[slot.last + 1]?.lower === "'s") continue;
+    if (isObjectOfEarlierVerb(view.tokens, matches, slot)) continue;
     return slot;
   }
   return null;

@@ -203,6 +203,7 @@ export function deduplicate(events: readonly DyadEvent[]): DyadEvent[] {
       (kept) =>
         sameClause(kept, event) ||
         (modeGroup(kept) === modeGroup(event) &&
+          !twoActionsOfOneSentence(kept, event) &&
           sameParties(kept, event) &&
           compatibleDates(kept.date, event.date) &&
           // A newly dated action is not folded into an undated one unless it is only a nominal reference.
@@ -244,6 +245,12 @@ function sameClause(a: DyadEvent, b: DyadEvent): boolean {
     (a.source === b.target && a.target === b.source) || (a.source === b.source && a.target === b.target);
   const sentenceA = SENTENCE_OF.get(a);
   return unordered && sentenceA !== undefined && sentenceA === SENTENCE_OF.get(b);
+}
+
+/** "Putin may help Kim launch satellites, but he will not aid its weapons programmes": two verbs, two acts. */
+function twoActionsOfOneSentence(a: DyadEvent, b: DyadEvent): boolean {
+  const sentence = SENTENCE_OF.get(a);
+  return sentence !== undefined && sentence === SENTENCE_OF.get(b) && !NOMINAL.has(a) && !NOMINAL.has(b);
 }
 
 function moreSpecific(a: string | null, b: string | null): string | null {
