@@ -381,6 +381,17 @@ describe('extracted events in the rollup', () => {
   });
 });
 
+describe('codedEventKey', () => {
+  it('gives each dataset its own band and reads ACLED-style ids', () => {
+    expect(codedEventKey('gdelt', '42')).toBe(2 ** 48 + 42);
+    expect(codedEventKey('icews', '42')).toBe(2 * 2 ** 48 + 42);
+    expect(codedEventKey('acled', 'UGA7752')).not.toBe(codedEventKey('acled', 'UGB7752'));
+    expect(codedEventKey('acled', 'A1')).not.toBe(codedEventKey('acled', 'AA1'));
+    expect(codedEventKey('acled', 'not-an-id')).toBeNull();
+    expect(codedEventKey('gdelt', '99999999999999999')).toBeNull();
+  });
+});
+
 describe('HTTP API', () => {
   it('/api/pair answers in the envelope; /api/pairs lists the busiest pairs; bad parameters are 400', async () => {
     await importFile(coded, 'gdelt', write('good.CSV', `${GOOD_ROWS.join('\n')}\n`));
