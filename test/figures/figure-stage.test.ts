@@ -251,6 +251,26 @@ describe('figureStage', () => {
     expect(pick(observations, 0.6)).toMatchObject({ indicator: 'purity', subject: 'CAR' });
   });
 
+  it('lets an organisation be the donor of aid', () => {
+    const text =
+      'Atlantis traded US$5bn with Borduria in 2020. The Union has pledged €50bn in aid to Carpania.';
+    const document = makeDocument(text);
+    const findings = [
+      ...mentionsByName(document, {
+        ...ACTORS,
+        Union: { type: 'organisation', entityId: 'EU', country: null },
+      }),
+      makeTimex(document, '2020', '2020'),
+    ];
+    const observations = figureStage.run(document, findings, { dct: null }) as Observation[];
+    expect(pick(observations, 50e9)).toMatchObject({
+      indicator: 'aid',
+      subject: 'EU',
+      partner: 'CAR',
+      unit: 'EUR',
+    });
+  });
+
   it('makes a cumulative count run until publication', () => {
     const text =
       'Atlantis sent arms to Borduria. At least five such shipments have occurred to date, starting in late August.';

@@ -199,6 +199,21 @@ function interpret(
     const phraseEnd = evidenceRange(text, quantity, clause).end;
     const inPhrase = inClause.find((m) => start(m) >= quantity.end && end(m) <= phraseEnd);
     if (!subject && inPhrase) subject = mentionState(inPhrase);
+    // "The EU pledged €50bn in aid": a donor or lender may be an organisation.
+    const donor = LENDING.has(indicator)
+      ? inClause.length === 0 ||
+        !inClause.some((m) => end(m) <= quantity.numberStart && isSubjectCandidate(m))
+        ? context.mentions.find(
+            (m) =>
+              m.mentionType === 'organisation' &&
+              m.entityId &&
+              start(m) >= clause.start &&
+              end(m) <= quantity.numberStart &&
+              isSubjectPosition(m, text),
+          )
+        : undefined
+      : undefined;
+    if (!subject && donor?.entityId) subject = donor.entityId;
     // "trade between China and Russia": the first named is the subject, the second the partner.
     const betweenFirst = inClause.find((m) =>
       /\bbetween\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start(m) - 12), start(m))),
