@@ -1228,15 +1228,40 @@ function holderOf(view: SentenceView, cue: FactualityCue, personName: (id: strin
   return 'unnamed';
 }
 
+function pseudoMention(token: Token): Mention {
+  return {
+    kind: 'mention',
+    id: `name:${token.start}`,
+    docId: '',
+    evidence: [{ docId: '', start: token.start, end: token.end }],
+    extractor: { name: 'events', version: '1' },
+    text: token.text,
+    mentionType: 'state',
+    entityId: null,
+    country: null,
+    candidates: [],
+    lat: null,
+    lon: null,
+    resolution: null,
+  };
+}
+
 /** Trigger matches in a bare piece of text (no actor mentions), for typing sentences without context. */
 export function triggersInText(text: string): TriggerMatch[] {
   const tokens = tokenize(text);
+  // Without an actor stage, a capitalised word that is no trigger stands in for a named actor, so that
+  // "Norway Condemns ..." reads as subject and verb (headlines are in title case).
+  const mentionAt = tokens.map((token, i): MentionSlot | null =>
+    token.isWord && /^\p{Lu}/u.test(token.text) && !LEXICON.has(token.lower)
+      ? { mention: pseudoMention(token), first: i, last: i }
+      : null,
+  );
   return findTriggers({
     index: 0,
     start: 0,
     end: text.length,
     tokens,
-    mentionAt: tokens.map(() => null),
+    mentionAt,
     timexes: [],
     paragraph: 0,
   });
