@@ -78,17 +78,24 @@ describe.skipIf(unavailable !== null)('web workbench in Chromium', () => {
     const csv = await save(() => page.locator('.pair-picker').getByRole('button', { name: 'CSV' }).click());
     const lines = csv.bytes.toString('utf8').trim().split('\r\n');
     expect(lines[0]).toContain('type');
-    expect(lines).toHaveLength(5);
+    // The examples add their own PRK–RUS events to the four of the fixture.
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    expect(lines.some((line) => line.includes(AGREED_EVENT))).toBe(true);
     const timeline = await save(() => page.getByRole('button', { name: 'TimelineJS' }).click());
     const parsed = JSON.parse(timeline.bytes.toString('utf8')) as { events: { start_date: unknown }[] };
-    expect(parsed.events).toHaveLength(4);
+    expect(parsed.events.length).toBeGreaterThanOrEqual(4);
+    expect(parsed.events.length).toBeLessThanOrEqual(lines.length - 1);
     await page.goto(`${dyad.url}/#/map`);
     await page.locator('g.route').first().waitFor();
     const geo = await save(() => page.getByRole('button', { name: 'GeoJSON' }).click());
     const features = (
       JSON.parse(geo.bytes.toString('utf8')) as { features: { properties: { kind: string } }[] }
     ).features;
-    expect(features.filter((f) => f.properties.kind === 'itinerary-stop')).toHaveLength(3);
+    const stops = features.filter((f) => f.properties.kind === 'itinerary-stop');
+    expect(stops.length).toBeGreaterThanOrEqual(3);
+    expect(stops.map((f) => JSON.stringify(f.properties))).toContainEqual(
+      expect.stringContaining('Vladivostok'),
+    );
   });
 
   it('draws the itinerary on the map with its stops in order', async () => {
@@ -106,10 +113,11 @@ describe.skipIf(unavailable !== null)('web workbench in Chromium', () => {
     expect(await page.locator('svg.map path').count()).toBeGreaterThan(100);
     // The time slider hides stops after the chosen day.
     const slider = page.locator('.slider input[type=range]');
-    await slider.focus();
-    await page.keyboard.press('ArrowLeft');
+    await slider.fill(String(Date.UTC(2024, 4, 8)));
     await expect.poll(() => route.locator('g.stop').count()).toBe(2);
+    await slider.focus();
     await page.keyboard.press('End');
+    await expect.poll(() => route.locator('g.stop').count()).toBe(3);
     await page.screenshot({ path: join(ARTIFACTS, 'map.png'), fullPage: true });
   });
 
