@@ -138,7 +138,7 @@ export function renderQualityTable(report: GoldReport, timeml?: TimemlSummary | 
   ];
   if (timeml) {
     lines.push(
-      `| time expressions | TempEval-3 platinum (${timeml.files} docs) | relaxed F1 ${pct(timeml.relaxed.f1)} | strict F1 ${pct(timeml.strict.f1)}, value accuracy ${pct(timeml.valueAccuracy)} |`,
+      `| time expressions | TempEval-3 platinum (${timeml.files} docs) | relaxed F1 ${pct(timeml.relaxed.f1)} | strict F1 ${pct(timeml.strict.f1)}, value F1 ${pct(timeml.relaxed.f1 * timeml.valueAccuracy)}, value accuracy ${pct(timeml.valueAccuracy)} (HeidelTime: relaxed 90.3, strict 81.3, value F1 77.6) |`,
     );
   }
   lines.push(
