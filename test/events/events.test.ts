@@ -154,6 +154,18 @@ describe('event stage: dates and deduplication', () => {
     expect(events.every((e) => e.date === '2024-04-09')).toBe(true);
   });
 
+  it('does not take a date from a relative clause after the trigger, unless a dash closes it', () => {
+    const embedded = run(
+      'Norway agreed to resume fishing talks with Chile, which Oslo had suspended in May 2021.',
+      [['May 2021', '2021-05']],
+    );
+    expect(embedded.find((e) => e.type === 'AGREE')?.date).toBeNull();
+    const parenthetical = run('Norway hosted Chile – whose delegation came by sea – in 2019.', [
+      ['2019', '2019'],
+    ]);
+    expect(parenthetical.find((e) => e.type === 'CONSULT')?.date).toBe('2019');
+  });
+
   it('never invents a date', () => {
     expect(run('Norway criticised Peru.')[0]?.date).toBeNull();
   });

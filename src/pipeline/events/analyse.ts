@@ -1195,7 +1195,11 @@ function dateFor(
   const after = candidates.filter((t) => spanOf(t).start >= match.end);
   const before = candidates.filter((t) => spanOf(t).end <= match.start);
   const nextTriggerStart = Number.POSITIVE_INFINITY;
-  const withinClause = (t: Timex) => !crossesBoundary(view, match.end, spanOf(t).start);
+  // A date after a relative pronoun or a subordinating conjunction belongs to that embedded clause:
+  // "agreed to resume talks, which it had suspended in August".
+  const withinClause = (t: Timex) =>
+    !crossesBoundary(view, match.end, spanOf(t).start) &&
+    !crossesSubordinator(view, match.end, spanOf(t).start);
   const right = after.find((t) => withinClause(t) && spanOf(t).start < nextTriggerStart);
   const inside = candidates.find((t) => spanOf(t).start < match.end && spanOf(t).end > match.start);
   const left = [...before].reverse().find((t) => !crossesBoundary(view, spanOf(t).end, match.start));
@@ -1207,6 +1211,19 @@ function dateFor(
     return { timex: narrative, value: dateValue(narrative), basis: 'narrative' };
   }
   return { timex: null, value: null, basis: 'clause' };
+}
+
+const EMBEDDING_WORDS = new Set(['which', 'who', 'whom', 'whose']);
+
+/** Whether a relative clause opens between `from` and `to` and is still open at `to` (a dash or bracket closes it). */
+function crossesSubordinator(view: SentenceView, from: number, to: number): boolean {
+  let open = false;
+  for (const t of view.tokens) {
+    if (t.start < from || t.end > to) continue;
+    if (EMBEDDING_WORDS.has(t.text.toLowerCase())) open = true;
+    else if (open && /^[–—)\]]$|^-$/.test(t.text)) open = false;
+  }
+  return open;
 }
 
 function crossesBoundary(view: SentenceView, from: number, to: number): boolean {
