@@ -1,4 +1,4 @@
-import type { Claim, Observation } from '../domain/model.js';
+import type { Claim, Finding, Observation } from '../domain/model.js';
 import { FIGURE_TOLERANCE, figureKey, relativeDifference } from './conflicts.js';
 
 /**
@@ -110,5 +110,26 @@ export function corroborateFigures(
     const agrees = others.some((o) => relativeDifference(o.value, g.finding.value) <= FIGURE_TOLERANCE);
     const credibility: InformationCredibility = agrees ? 1 : 4;
     return { ...g, grade: { ...g.grade, credibility } };
+  });
+}
+
+/** A finding as shown to users: claims and figures carry the grade that travels with them (`B2`) and its basis. */
+export type AnnotatedFinding = Finding & {
+  readonly grade?: string;
+  readonly gradeBasis?: GradedFinding<Claim>['basis'];
+};
+
+/** Attaches grades to the claims and figures among `findings`; other kinds pass through unchanged. */
+export function annotateGrades(
+  findings: readonly Finding[],
+  assignments: GradeAssignments,
+): AnnotatedFinding[] {
+  const gradable = findings.filter(
+    (f): f is Claim | Observation => f.kind === 'claim' || f.kind === 'observation',
+  );
+  const graded = new Map(gradeFindings(gradable, assignments).map((g) => [g.finding.id, g]));
+  return findings.map((finding) => {
+    const g = graded.get(finding.id);
+    return g ? { ...finding, grade: formatGrade(g.grade), gradeBasis: g.basis } : finding;
   });
 }

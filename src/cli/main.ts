@@ -43,6 +43,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'figures as time series per indicator and pair of actors',
     load: async () => (await import('./commands/figures.js')).command,
   },
+  grade: {
+    summary: 'grade a document or a claim holder with the Admiralty code',
+    load: async () => (await import('./commands/grade.js')).command,
+  },
   serve: { summary: 'serve the HTTP API', load: async () => (await import('./commands/serve.js')).command },
   start: {
     summary: 'ingest the examples into an empty store, then serve',

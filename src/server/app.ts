@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { analysePair } from '../analysis/pair.js';
 import { choice, parsePairParams } from '../analysis/pair-query.js';
+import { type AdmiraltyGrade, annotateGrades, parseGrade } from '../analysis/reliability.js';
 import { DyadError, invalidInput, notFound, usageError } from '../domain/errors.js';
 import { isFindingKind } from '../domain/model.js';
 import { ingestPaths } from '../orchestrate/ingest.js';
@@ -86,7 +87,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const document = await store.getDocument(c.req.param('id'));
     if (!document) throw notFound(`no document '${c.req.param('id')}'`);
     const kinds = kindsParam(c.req.query('kinds'));
-    return c.json(success(await store.findings({ docId: document.id, ...(kinds ? { kinds } : {}) })));
+    const findings = await store.findings({ docId: document.id, ...(kinds ? { kinds } : {}) });
+    return c.json(success(annotateGrades(findings, await store.grades())));
   });
 
   app.get('/api/findings', async (c) => {
@@ -100,7 +102,32 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       limit,
       offset,
     });
-    return c.json(success(findings, { limit, offset }));
+    return c.json(success(annotateGrades(findings, await store.grades()), { limit, offset }));
+  });
+
+  app.get('/api/grades', async (c) => c.json(success(await store.grades())));
+
+  app.put('/api/grades', async (c) => {
+    const body = gradeBody.safeParse(await c.req.json().catch(() => null));
+    if (!body.success)
+      throw invalidInput(`a grade needs {kind: 'document'|'holder', id, grade: 'B2' or null}`);
+    const { kind, id, grade } = body.data;
+    let parsed: AdmiraltyGrade | null = null;
+    if (grade !== null) {
+      try {
+        parsed = parseGrade(grade);
+      } catch (error) {
+        throw invalidInput(error instanceof Error ? error.message : String(error));
+      }
+    }
+    let targetId = id;
+    if (kind === 'document') {
+      const document = await store.getDocument(id);
+      if (!document) throw notFound(`no document '${id}'`);
+      targetId = document.id;
+    }
+    await store.setGrade({ kind, id: targetId }, parsed);
+    return c.json(success(await store.grades()));
   });
 
   app.get('/api/search', async (c) => {
@@ -271,3 +298,9 @@ function kindsParam(value: string | undefined) {
   for (const k of kinds) if (!isFindingKind(k)) throw usageError(`unknown finding kind '${k}'`);
   return kinds.filter(isFindingKind);
 }
+
+const gradeBody = z.object({
+  kind: z.enum(['document', 'holder']),
+  id: z.string().min(1),
+  grade: z.string().nullable(),
+});

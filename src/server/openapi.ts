@@ -341,5 +341,31 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/grades': {
+      get: {
+        summary: 'Admiralty grades given to documents and claim holders',
+        responses: { '200': ok('Grades by document id and by holder', { type: 'object' }), ...errors },
+      },
+      put: {
+        summary: 'Grade a document or a claim holder (grade null removes it); returns all grades',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['kind', 'id', 'grade'],
+                properties: {
+                  kind: { type: 'string', enum: ['document', 'holder'] },
+                  id: { type: 'string' },
+                  grade: { type: ['string', 'null'], example: 'B2' },
+                },
+              },
+            },
+          },
+        },
+        responses: { '200': ok('Grades by document id and by holder', { type: 'object' }), ...errors },
+      },
+    },
   },
 } as const;

@@ -1,3 +1,4 @@
+import type { AdmiraltyGrade, GradeAssignments } from '../analysis/reliability.js';
 import type { DyadDocument, Finding, FindingKind } from '../domain/model.js';
 
 /** What the store knows about a document without loading its text. */
@@ -43,6 +44,12 @@ export interface SearchOptions {
   readonly highlight?: readonly [string, string];
 }
 
+/** What an analyst grades: a document (the publication) or a claim holder (an actor id, a person's name, `unnamed`). */
+export interface GradeTarget {
+  readonly kind: 'document' | 'holder';
+  readonly id: string;
+}
+
 /** What happened to one document on a write. */
 export type WriteOutcome = 'inserted' | 'replaced' | 'unchanged';
 
@@ -69,5 +76,9 @@ export interface Store {
   getDocument(idOrPrefix: string): Promise<DyadDocument | null>;
   findings(filter?: FindingFilter): Promise<Finding[]>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** Sets (or, with null, removes) the Admiralty grade of a document or holder. */
+  setGrade(target: GradeTarget, grade: AdmiraltyGrade | null): Promise<void>;
+  /** Every grade given, keyed as `gradeFindings` expects. */
+  grades(): Promise<GradeAssignments>;
   close(): Promise<void>;
 }

@@ -197,6 +197,36 @@ describe('upload', () => {
 });
 
 describe('auth', () => {
+  it('stores grades and attaches them to the claims of the graded holder and document', async () => {
+    const bad = await get('/api/grades', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'holder', id: 'KOR', grade: 'G9' }),
+    });
+    expect(bad.status).toBe(422);
+    const put = await get('/api/grades', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'holder', id: 'KOR', grade: 'B2' }),
+    });
+    expect(put.status).toBe(200);
+    const claims = (await get(`/api/findings?kinds=claim&doc=${FIXTURE_DOC_ID}`)).body.data as (Finding & {
+      holder: string;
+      grade?: string;
+      gradeBasis?: string;
+    })[];
+    const korean = claims.filter((c) => c.holder === 'KOR');
+    expect(korean.length).toBeGreaterThan(0);
+    expect(korean.every((c) => c.grade === 'B2' && c.gradeBasis === 'holder')).toBe(true);
+    expect(claims.filter((c) => c.holder !== 'KOR').every((c) => c.grade === 'F6')).toBe(true);
+    await get('/api/grades', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'holder', id: 'KOR', grade: null }),
+    });
+    expect((await get('/api/grades')).body.data).toEqual({ byDocument: {}, byHolder: {} });
+  });
+
   it('requires the bearer token on every API route when one is set, but not for the app shell', async () => {
     const guarded = createApp(store, { token: 's3cret', webRoot });
     for (const path of [

@@ -63,6 +63,21 @@ describe('dyad CLI', () => {
     expect(missing.code).toBe(3);
   });
 
+  it('grades a document by id prefix, lists grades, and refuses a bad grade (exit 4)', async () => {
+    const [doc] = JSON.parse((await runCli(['--db', db, '--json', 'docs'])).stdout);
+    const graded = await runCli(['--db', db, 'grade', 'B2', '--doc', doc.id.slice(0, 6)]);
+    expect(graded.code).toBe(0);
+    expect(graded.stdout).toContain(`graded document ${doc.id} B2`);
+    const list = await runCli(['--db', db, '--json', 'grade', '--list']);
+    expect(JSON.parse(list.stdout).byDocument).toEqual({ [doc.id]: { reliability: 'B', credibility: 2 } });
+    expect((await runCli(['--db', db, 'grade', 'Z9', '--holder', 'USA'])).code).toBe(4);
+    expect((await runCli(['--db', db, 'grade', 'B2'])).code).toBe(2);
+    expect((await runCli(['--db', db, 'grade', '--clear', '--doc', doc.id])).code).toBe(0);
+    expect(JSON.parse((await runCli(['--db', db, '--json', 'grade', '--list'])).stdout).byDocument).toEqual(
+      {},
+    );
+  });
+
   it('exports JSON Lines and CSV', async () => {
     const jsonl = await runCli(['--db', db, 'export', '--kinds', 'sentence']);
     const lines = jsonl.stdout

@@ -65,6 +65,18 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(await store.search('"unbalanced (quotes')).toEqual([]);
     });
 
+    it('keeps one Admiralty grade per document or holder, replaced on regrade and removed with null', async () => {
+      await store.setGrade({ kind: 'holder', id: 'USA' }, { reliability: 'C', credibility: 3 });
+      await store.setGrade({ kind: 'holder', id: 'USA' }, { reliability: 'B', credibility: 2 });
+      await store.setGrade({ kind: 'document', id: 'abcd1234' }, { reliability: 'A', credibility: 1 });
+      expect(await store.grades()).toEqual({
+        byDocument: { abcd1234: { reliability: 'A', credibility: 1 } },
+        byHolder: { USA: { reliability: 'B', credibility: 2 } },
+      });
+      await store.setGrade({ kind: 'holder', id: 'USA' }, null);
+      expect((await store.grades()).byHolder).toEqual({});
+    });
+
     it('lists documents with finding counts and resolves id prefixes', async () => {
       const a = makeDocument('Alpha text here.', '2024-01-02');
       const b = makeDocument('Beta text here.', '2023-05-06');

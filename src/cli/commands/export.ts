@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { annotateGrades } from '../../analysis/reliability.js';
 import { findingRows, toCsv } from '../../analysis/tabular.js';
 import { usageError } from '../../domain/errors.js';
 import { FINDING_KINDS, isFindingKind } from '../../domain/model.js';
@@ -32,6 +33,7 @@ export const command: Command = {
     const validKinds = kinds.filter(isFindingKind);
     return withStore(ctx, async (store) => {
       const summaries = await store.listDocuments({ limit: 1_000_000 });
+      const grades = await store.grades();
       const docs = values.doc ? summaries.filter((d) => d.id.startsWith(values.doc ?? '')) : summaries;
       if (format === 'csv') {
         if (!values.out) throw usageError('--format csv needs --out DIR');
@@ -52,7 +54,8 @@ export const command: Command = {
       for (const summary of docs) {
         const document = await store.getDocument(summary.id);
         lines.push(JSON.stringify({ type: 'document', ...document, pipeline: summary.pipeline }));
-        for (const finding of await store.findings({ docId: summary.id, kinds: validKinds })) {
+        const findings = await store.findings({ docId: summary.id, kinds: validKinds });
+        for (const finding of annotateGrades(findings, grades)) {
           lines.push(JSON.stringify({ type: 'finding', ...finding }));
         }
       }

@@ -1,3 +1,4 @@
+import { annotateGrades } from '../../analysis/reliability.js';
 import { notFound, usageError } from '../../domain/errors.js';
 import { type Finding, isFindingKind, primarySpan, spanText } from '../../domain/model.js';
 import { parseCommandArgs } from '../args.js';
@@ -24,7 +25,10 @@ DOC is a document id or an unambiguous prefix of one (at least 4 characters).`,
     const { document, findings } = await withStore(ctx, async (store) => {
       const document = await store.getDocument(ref);
       if (!document) throw notFound(`no document '${ref}'`);
-      const findings = await store.findings({ docId: document.id, kinds: kinds.filter(isFindingKind) });
+      const findings = annotateGrades(
+        await store.findings({ docId: document.id, kinds: kinds.filter(isFindingKind) }),
+        await store.grades(),
+      );
       return { document, findings };
     });
     if (ctx.json || values.json) {

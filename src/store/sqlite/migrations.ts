@@ -83,6 +83,20 @@ const migrations: Record<string, Migration> = {
         GROUP BY source, target, day - day % 100, type, origin`.execute(db);
     },
   },
+  '20261128T1100_source_grades': {
+    // Admiralty grades an analyst gives a document or a claim holder (analysis/reliability.ts).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('source_grades')
+        .addColumn('target_kind', 'text', (c) => c.notNull())
+        .addColumn('target_id', 'text', (c) => c.notNull())
+        .addColumn('reliability', 'text', (c) => c.notNull())
+        .addColumn('credibility', 'integer', (c) => c.notNull())
+        .addColumn('graded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('source_grades_pk', ['target_kind', 'target_id'])
+        .execute();
+    },
+  },
 };
 
 export const sqliteMigrations: MigrationProvider = {

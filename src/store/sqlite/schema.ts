@@ -36,7 +36,16 @@ export interface SentenceSearchTable {
   end: number;
 }
 
+export interface SourceGradesTable {
+  target_kind: string;
+  target_id: string;
+  reliability: string;
+  credibility: number;
+  graded_at: string;
+}
+
 export interface Database {
+  source_grades: SourceGradesTable;
   documents: DocumentsTable;
   findings: FindingsTable;
   sentence_search: SentenceSearchTable;

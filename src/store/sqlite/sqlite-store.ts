@@ -1,11 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { type AdmiraltyGrade, type GradeAssignments, parseGrade } from '../../analysis/reliability.js';
 import { usageError } from '../../domain/errors.js';
 import type { DyadDocument, Finding, FindingKind } from '../../domain/model.js';
 import { primarySpan, spanText } from '../../domain/model.js';
 import type {
   DocumentSummary,
   FindingFilter,
+  GradeTarget,
   SearchHit,
   SearchOptions,
   Store,
@@ -275,6 +277,47 @@ export class SqliteStore implements Store {
         rank: r.rank,
       };
     });
+  }
+
+  async setGrade(target: GradeTarget, grade: AdmiraltyGrade | null): Promise<void> {
+    if (grade === null) {
+      await this.db
+        .deleteFrom('source_grades')
+        .where('target_kind', '=', target.kind)
+        .where('target_id', '=', target.id)
+        .execute();
+      return;
+    }
+    const row = {
+      target_kind: target.kind,
+      target_id: target.id,
+      reliability: grade.reliability,
+      credibility: grade.credibility,
+      graded_at: new Date().toISOString(),
+    };
+    await this.db
+      .insertInto('source_grades')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['target_kind', 'target_id']).doUpdateSet({
+          reliability: row.reliability,
+          credibility: row.credibility,
+          graded_at: row.graded_at,
+        }),
+      )
+      .execute();
+  }
+
+  async grades(): Promise<GradeAssignments> {
+    const rows = await this.db.selectFrom('source_grades').selectAll().execute();
+    const byDocument: Record<string, AdmiraltyGrade> = {};
+    const byHolder: Record<string, AdmiraltyGrade> = {};
+    for (const row of rows) {
+      const grade = parseGrade(`${row.reliability}${row.credibility}`);
+      if (row.target_kind === 'document') byDocument[row.target_id] = grade;
+      else byHolder[row.target_id] = grade;
+    }
+    return { byDocument, byHolder };
   }
 
   async close(): Promise<void> {
