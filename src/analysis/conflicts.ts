@@ -1,4 +1,10 @@
-import type { Claim, Likelihood, Observation, Span } from '../domain/model.js';
+import {
+  type Claim,
+  LIKELIHOOD_SCALE,
+  type Likelihood,
+  type Observation,
+  type Span,
+} from '../domain/model.js';
 
 /**
  * Where reports disagree: the same figure given differently, and the same proposition asserted and denied
@@ -130,15 +136,7 @@ export function claimText(documentText: string, claim: Claim): ClaimText {
   return { claim, proposition: proposition.replace(/\s+/g, ' ').trim() };
 }
 
-const SCALE: readonly Likelihood[] = [
-  'almost_no_chance',
-  'very_unlikely',
-  'unlikely',
-  'roughly_even',
-  'likely',
-  'very_likely',
-  'almost_certain',
-];
+const SCALE: readonly Likelihood[] = LIKELIHOOD_SCALE;
 
 /** A likelihood's step on the ICD 203 scale; a bare attribution is an assertion, the top step. */
 export function likelihoodStep(likelihood: Likelihood): number {

@@ -178,6 +178,17 @@ export type Likelihood =
   | 'almost_certain'
   | 'unstated';
 
+/** The ICD 203 likelihood scale in order; `unstated` (a bare attribution) lies off the scale. */
+export const LIKELIHOOD_SCALE = [
+  'almost_no_chance',
+  'very_unlikely',
+  'unlikely',
+  'roughly_even',
+  'likely',
+  'very_likely',
+  'almost_certain',
+] as const satisfies readonly Likelihood[];
+
 export interface Claim extends FindingBase {
   readonly kind: 'claim';
   /** An actor id, a person's name, `author` or `unnamed`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidInput } from '../../domain/errors.js';
+import { LIKELIHOOD_SCALE } from '../../domain/model.js';
 
 /**
  * The gold format of `../shared/gold/README.md`, as zod schemas. Predictions written by Dyad use the same
@@ -23,16 +24,8 @@ const TIMEX_MODS = [
 ] as const;
 const FACTUALITIES = ['asserted', 'claimed', 'possible', 'negated'] as const;
 
-/** The ICD 203 scale in order; `unstated` is a bare attribution and lies off the scale. */
-export const LIKELIHOOD_SCALE = [
-  'almost_no_chance',
-  'very_unlikely',
-  'unlikely',
-  'roughly_even',
-  'likely',
-  'very_likely',
-  'almost_certain',
-] as const;
+export { LIKELIHOOD_SCALE };
+
 const LIKELIHOODS = [...LIKELIHOOD_SCALE, 'unstated'] as const;
 
 const evidenceFields = {

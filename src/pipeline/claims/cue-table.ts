@@ -1,4 +1,4 @@
-import type { Likelihood } from '../../domain/model.js';
+import { LIKELIHOOD_SCALE, type Likelihood } from '../../domain/model.js';
 
 /**
  * Dyad's cue → likelihood table. `data/estimative/cues.json` is the same table as data, for readers and other tools;
@@ -31,15 +31,7 @@ export interface CueEntry {
   readonly basis: string;
 }
 
-export const LIKELIHOOD_SCALE: readonly Likelihood[] = [
-  'almost_no_chance',
-  'very_unlikely',
-  'unlikely',
-  'roughly_even',
-  'likely',
-  'very_likely',
-  'almost_certain',
-];
+export { LIKELIHOOD_SCALE };
 
 // Longer and negated forms come first: the first entry that matches at a position wins.
 export const CUE_TABLE: readonly CueEntry[] = [

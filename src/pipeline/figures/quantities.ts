@@ -1,4 +1,5 @@
 import type { Qualifier, Unit } from '../../domain/model.js';
+import { CARDINAL_WORDS } from '../number-words.js';
 
 /** A number found in text, normalised to base units, before its meaning is known. */
 export interface Quantity {
@@ -116,37 +117,7 @@ const UNITS: Readonly<Record<string, { unit: Unit; factor: number }>> = {
   barrels: { unit: 'barrels', factor: 1 },
 };
 
-const SMALL_NUMBERS: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  dozen: 12,
-};
+const SMALL_NUMBERS = CARDINAL_WORDS;
 
 // Plural round numbers ("hundreds of", "tens of thousands"): the least value the plural allows.
 const VAGUE_PLURALS: Readonly<Record<string, number>> = {

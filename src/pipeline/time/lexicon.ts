@@ -1,4 +1,5 @@
 /** Words the temporal tagger recognises, with the numbers and TIMEX3 codes they stand for. */
+import { CARDINAL_WORDS } from '../number-words.js';
 
 export const MONTHS: Readonly<Record<string, number>> = {
   january: 1,
@@ -47,39 +48,13 @@ export const WEEKDAYS: Readonly<Record<string, number>> = {
 };
 export const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 
+// Key order matters: the keys become a regular-expression alternation, articles first.
 const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
-  one: 1,
   single: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
+  ...CARDINAL_WORDS,
   hundred: 100,
-  dozen: 12,
   'a dozen': 12,
   'a couple of': 2,
   'a couple': 2,
