@@ -3,9 +3,10 @@
  * Browser-safe: fetch only, no Node APIs.
  */
 import type { PairAnalysis, PeriodUnit } from '../analysis/pair.js';
+import type { GradeAssignments } from '../analysis/reliability.js';
 import type { DyadDocument, Finding, FindingKind } from '../domain/model.js';
 import type { EventOrigin, PairSummary } from '../store/coded.js';
-import type { DocumentSummary, SearchHit } from '../store/store.js';
+import type { DocumentSummary, GradeTarget, SearchHit } from '../store/store.js';
 import type { Envelope } from './envelope.js';
 
 /** What `POST /api/documents` reports for one uploaded file or pasted text. */
@@ -75,6 +76,10 @@ export interface ApiClient {
   }): Promise<PairAnalysis>;
   /** The pairs with most events. */
   pairs(options?: { limit?: number; source?: EventOrigin | 'all' }): Promise<PairSummary[]>;
+  /** Admiralty grades given to documents and claim holders. */
+  grades(): Promise<GradeAssignments>;
+  /** Grades a document or holder (`B2`), or removes its grade with null; answers with every grade. */
+  setGrade(target: GradeTarget, grade: string | null): Promise<GradeAssignments>;
   openapi(): Promise<unknown>;
 }
 
@@ -128,6 +133,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     // The OpenAPI description is the one route served bare, as OpenAPI tools expect.
     pair: (o) => call<PairAnalysis>(`/api/pair${query({ ...o })}`),
     pairs: (o = {}) => call<PairSummary[]>(`/api/pairs${query({ ...o })}`),
+    grades: () => call<GradeAssignments>('/api/grades'),
+    setGrade: (target, grade) =>
+      call<GradeAssignments>('/api/grades', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: target.kind, id: target.id, grade }),
+      }),
     openapi: async () => {
       const headers = new Headers();
       if (options.token) headers.set('Authorization', `Bearer ${options.token}`);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { formatGrade, type GradeAssignments } from '../analysis/reliability.js';
 import type { Claim, DyadEvent, Itinerary, Observation } from '../domain/model.js';
 import type { PairSummary } from '../store/coded.js';
 import type { DocumentSummary } from '../store/store.js';
@@ -155,31 +156,40 @@ export function useDocumentTexts(docIds: readonly string[], limit = 100): Readon
   return loaded;
 }
 
-const GRADES_KEY = 'dyad-grades';
-
-/** Admiralty grades the analyst gives claim holders, kept in this browser (e.g. `{"KOR": "B2"}`). */
+/**
+ * Admiralty grades the analyst gives claim holders (e.g. `{"KOR": "B2"}`), stored on the server so that
+ * `dyad show`, `dyad export` and the API carry the same grades.
+ */
 export function useHolderGrades(): [
   Readonly<Record<string, string>>,
   (holder: string, grade: string | null) => void,
 ] {
-  const [grades, setGrades] = useState<Record<string, string>>(() => {
-    try {
-      const parsed: unknown = JSON.parse(localStorage.getItem(GRADES_KEY) ?? '{}');
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-    } catch {
-      return {};
-    }
-  });
+  const [grades, setGrades] = useState<Record<string, string>>({});
+  useEffect(() => {
+    let live = true;
+    api
+      .grades()
+      .then((all) => {
+        if (live) setGrades(holderCodes(all));
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
   const setGrade = useCallback((holder: string, grade: string | null) => {
-    setGrades((current) => {
-      const next = { ...current };
-      if (grade) next[holder] = grade;
-      else delete next[holder];
-      localStorage.setItem(GRADES_KEY, JSON.stringify(next));
-      return next;
-    });
+    api
+      .setGrade({ kind: 'holder', id: holder }, grade)
+      .then((all) => setGrades(holderCodes(all)))
+      .catch(() => {});
   }, []);
   return [grades, setGrade];
+}
+
+function holderCodes(all: GradeAssignments): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(all.byHolder ?? {}).map(([holder, g]) => [holder, formatGrade(g)]),
+  );
 }
 
 let topPairs: Promise<PairSummary[]> | null = null;

@@ -64,6 +64,18 @@ describe.skipIf(unavailable !== null)('web workbench in Chromium', () => {
     }
   });
 
+  it('saves a holder grade chosen in the claims table on the server', async () => {
+    await page.goto(`${dyad.url}/#/dashboard?a=PRK&b=RUS`);
+    const select = page.getByLabel('Grade of KOR').first();
+    await select.waitFor();
+    await select.selectOption('B2');
+    await expect
+      .poll(async () => (await dyad.store.grades()).byHolder?.KOR)
+      .toEqual({ reliability: 'B', credibility: 2 });
+    await select.selectOption('');
+    await expect.poll(async () => (await dyad.store.grades()).byHolder?.KOR).toBeUndefined();
+  });
+
   it('exports charts as SVG and PNG, events as CSV, and the timeline as TimelineJS JSON', async () => {
     await page.goto(`${dyad.url}/#/dashboard?a=PRK&b=RUS`);
     await page.locator('svg.timeline').waitFor();
