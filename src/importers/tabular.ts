@@ -2,6 +2,7 @@
  * ICEWS and ACLED rows: delimited text with a header row, mapped by column name.
  */
 import { PLOVER_QUAD } from '../analysis/pair.js';
+import { MONTHS } from '../ingest/dates.js';
 import { type CodedDataset, type CodedEventRow, codedEventKey } from '../store/coded.js';
 import { type CodeTables, dayNumber, normaliseCountryName } from './codes.js';
 import type { RowResult } from './gdelt.js';
@@ -35,21 +36,6 @@ function numberOrNull(value: string): number | null {
   const n = Number(value);
   return Number.isFinite(n) ? n : null;
 }
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /** yyyymmdd of `2018-06-01`, `2018/06/01` or `23 February 2022`, or null. */
 export function parseDay(value: string): number | null {

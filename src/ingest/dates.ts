@@ -1,4 +1,5 @@
-const MONTHS = [
+/** English month names, lower case, January first. */
+export const MONTHS: readonly string[] = [
   'january',
   'february',
   'march',
