@@ -3,53 +3,36 @@
  * (a Map from lower-cased name to id, scanned greedily over word tokens) in the same process. Warm (one warm-up pass).
  *   npx tsx bench/actors.ts [tempeval3 train dir]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DyadDocument, Finding } from '../src/domain/model.js';
+import { decodeEntities, type TimemlDocument } from '../src/eval/timeml/tml.js';
 import { FACILITIES, ORGANISATIONS, PEOPLE, REGIONS, STATES } from '../src/pipeline/actors/data.js';
 import { actorStage, bundledGazetteer } from '../src/pipeline/actors/index.js';
+import { listFiles, loadTimeml, TIMEBANK_DIR } from './timebank.js';
 
-const DEFAULT_DIR = fileURLToPath(new URL('../../shared/data/tempeval3/train', import.meta.url));
-const dir = process.argv[2] ?? DEFAULT_DIR;
+const dir = process.argv[2] ?? TIMEBANK_DIR;
 if (!existsSync(dir)) {
   console.log(`bench/actors: ${dir} not found; nothing to measure.`);
   process.exit(0);
 }
 
-function listTml(root: string): string[] {
-  return readdirSync(root, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? listTml(join(root, entry.name))
-      : entry.name.endsWith('.tml')
-        ? [join(root, entry.name)]
-        : [],
-  );
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function readTml(path: string, n: number): DyadDocument {
-  const xml = readFileSync(path, 'utf8');
-  const dct = /functionInDocument="CREATION_TIME"[^>]*>/.exec(xml)
-    ? /value="(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1]
-    : null;
-  const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)?.[1] ?? '';
-  const text = body.replace(/<[^>]+>/g, '').replace(/&(\w+);/g, (m, e: string) => ENTITIES[e] ?? m);
+function toDocument(tml: TimemlDocument, n: number): DyadDocument {
   return {
     kind: 'document',
     id: `tb${n}`,
     title: null,
-    source: path,
+    source: tml.docId,
     publisher: null,
-    published: dct ?? null,
+    published: tml.dct,
     retrieved: '2026-01-01T00:00:00Z',
     format: 'text',
     language: 'en',
-    text,
+    text: tml.text,
   };
 }
 
-const documents = listTml(dir).map(readTml);
+const documents = loadTimeml(dir).map(toDocument);
 const chars = documents.reduce((n, d) => n + d.text.length, 0);
 
 // The peer: the same names, lower-cased, in one Map; greedy longest match over word tokens.
@@ -138,7 +121,7 @@ function readMeantime(path: string, n: number): { document: DyadDocument; gold: 
   const offsets = new Map<string, { start: number; end: number }>();
   let text = '';
   for (const m of xml.matchAll(/<token [^>]*t_id="(\d+)"[^>]*>([^<]*)<\/token>/g)) {
-    const word = (m[2] as string).replace(/&(\w+);/g, (e, name: string) => ENTITIES[name] ?? e);
+    const word = decodeEntities(m[2] as string);
     if (text.length > 0) text += ' ';
     offsets.set(m[1] as string, { start: text.length, end: text.length + word.length });
     text += word;
@@ -183,7 +166,7 @@ function readMeantime(path: string, n: number): { document: DyadDocument; gold: 
 
 if (existsSync(MEANTIME)) {
   const tally = new Map<string, { gold: number; found: number; resolved: number }>();
-  for (const [n, path] of listXml(MEANTIME).entries()) {
+  for (const [n, path] of listFiles(MEANTIME, '.xml').entries()) {
     const { document, gold } = readMeantime(path, n);
     const found = actorStage
       .run(document, [], { dct: null })
@@ -207,14 +190,4 @@ if (existsSync(MEANTIME)) {
       `  MEANTIME named ${type}: ${t.found}/${t.gold} recognised (${((t.found / t.gold) * 100).toFixed(0)}%), ${t.resolved} resolved to an id`,
     );
   }
-}
-
-function listXml(root: string): string[] {
-  return readdirSync(root, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? listXml(join(root, entry.name))
-      : entry.name.endsWith('.xml')
-        ? [join(root, entry.name)]
-        : [],
-  );
 }

@@ -3,9 +3,7 @@
  * alone (`chrono.parse`) as the peer in the same process. One core, warm (a warm-up pass runs first).
  *   npx tsx bench/timex.ts [tempeval3 train dir]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import * as chrono from 'chrono-node';
 import {
   combineScores,
@@ -14,27 +12,17 @@ import {
   type TimemlTimex,
   toTimemlTimexes,
 } from '../src/eval/timeml/index.js';
-import { parseTimeml, type TimemlDocument } from '../src/eval/timeml/tml.js';
+import type { TimemlDocument } from '../src/eval/timeml/tml.js';
 import { tagTimexes } from '../src/pipeline/time/index.js';
+import { loadTimeml, TIMEBANK_DIR } from './timebank.js';
 
-const DEFAULT_DIR = fileURLToPath(new URL('../../shared/data/tempeval3/train', import.meta.url));
-const dir = process.argv[2] ?? DEFAULT_DIR;
+const dir = process.argv[2] ?? TIMEBANK_DIR;
 if (!existsSync(dir)) {
   console.log(`bench/timex: ${dir} not found; nothing to measure.`);
   process.exit(0);
 }
 
-function listTml(root: string): string[] {
-  return readdirSync(root, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? listTml(join(root, entry.name))
-      : entry.name.endsWith('.tml')
-        ? [join(root, entry.name)]
-        : [],
-  );
-}
-
-const documents: TimemlDocument[] = listTml(dir).map((path) => parseTimeml(readFileSync(path, 'utf8')));
+const documents: TimemlDocument[] = loadTimeml(dir);
 const words = documents.reduce((n, d) => n + (d.text.match(/\S+/g)?.length ?? 0), 0);
 
 function referenceDate(dct: string | null): Date {
