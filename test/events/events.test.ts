@@ -166,6 +166,15 @@ describe('event stage: dates and deduplication', () => {
     expect(parenthetical.find((e) => e.type === 'CONSULT')?.date).toBe('2019');
   });
 
+  it('does not take a date from a subordinate clause opened by a gerund or a pronoun', () => {
+    const gerund = run('Berg visited Chile, her first trip abroad since taking office in 2019.', [
+      ['2019', '2019'],
+    ]);
+    expect(gerund.find((e) => e.type === 'CONSULT')?.date ?? null).toBeNull();
+    const adjunct = run('Berg visited Chile once before, in 2019.', [['2019', '2019']]);
+    expect(adjunct.find((e) => e.type === 'CONSULT')?.date).toBe('2019');
+  });
+
   it('never invents a date', () => {
     expect(run('Norway criticised Peru.')[0]?.date).toBeNull();
   });

@@ -1215,12 +1215,23 @@ function dateFor(
 
 const EMBEDDING_WORDS = new Set(['which', 'who', 'whom', 'whose']);
 
-/** Whether a relative clause opens between `from` and `to` and is still open at `to` (a dash or bracket closes it). */
+// Conjunctions that open a clause of their own when a gerund or a subject pronoun follows: "since taking power
+// in 2011", "after they met in May" (but "since 2011" and "once before, in 2019" are adjuncts of the event).
+const CLAUSE_OPENERS = new Set(['since', 'after', 'before', 'until', 'when', 'while']);
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+
+/**
+ * Whether a relative or subordinate clause opens between `from` and `to` and is still open at `to`
+ * (a dash or bracket closes it).
+ */
 function crossesSubordinator(view: SentenceView, from: number, to: number): boolean {
   let open = false;
-  for (const t of view.tokens) {
-    if (t.start < from || t.end > to) continue;
-    if (EMBEDDING_WORDS.has(t.text.toLowerCase())) open = true;
+  const inside = view.tokens.filter((t) => t.start >= from && t.end <= to);
+  for (const [i, t] of inside.entries()) {
+    const word = t.text.toLowerCase();
+    const next = inside[i + 1]?.text.toLowerCase() ?? '';
+    const opensClause = CLAUSE_OPENERS.has(word) && (/^[a-z]+ing$/.test(next) || CLAUSE_SUBJECTS.has(next));
+    if (EMBEDDING_WORDS.has(word) || opensClause) open = true;
     else if (open && /^[–—)\]]$|^-$/.test(t.text)) open = false;
   }
   return open;
