@@ -8,7 +8,7 @@ import { placeOf } from './actors.js';
 import { type AnalysedEvent, type AnalyseOptions, analyseDocument } from './analyse.js';
 import { topicDyad } from './dyad.js';
 
-export const EVENTS_EXTRACTOR = { name: 'events', version: '2' } as const;
+export const EVENTS_EXTRACTOR = { name: 'events', version: '3' } as const;
 
 export { type AnalysedEvent, analyseDocument } from './analyse.js';
 export { topicDyad } from './dyad.js';
