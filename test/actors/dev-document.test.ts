@@ -44,8 +44,14 @@ function namesOf(entityId: string): string[] {
 }
 
 describe.skipIf(!existsSync(SHARED))(`actors on the development document (${NAME})`, () => {
-  const text = readFileSync(`${SHARED}/corpus/dev/${NAME}.txt`, 'utf8');
-  const gold = JSON.parse(readFileSync(`${SHARED}/gold/${NAME}.json`, 'utf8')) as Gold;
+  // Vitest runs a skipped suite's body to collect its tests, so the files are read only when present.
+  const present = existsSync(SHARED);
+  const text = present ? readFileSync(`${SHARED}/corpus/dev/${NAME}.txt`, 'utf8') : '';
+  const gold = JSON.parse(
+    present
+      ? readFileSync(`${SHARED}/gold/${NAME}.json`, 'utf8')
+      : '{"dct":null,"events":[],"itineraries":[]}',
+  ) as Gold;
   const document: DyadDocument = {
     kind: 'document',
     id: 'dev',

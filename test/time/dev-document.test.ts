@@ -21,9 +21,14 @@ interface GoldTimex {
 describe.skipIf(!existsSync(TEXT) || !existsSync(GOLD))(
   'dev document timexes (skipped: ../shared absent)',
   () => {
-    const text = readFileSync(TEXT, 'utf8');
+    // Vitest runs a skipped suite's body to collect its tests, so the files are read only when present.
+    const present = existsSync(TEXT) && existsSync(GOLD);
+    const text = present ? readFileSync(TEXT, 'utf8') : '';
     const gold = (
-      JSON.parse(readFileSync(GOLD, 'utf8')) as { dct: string; timexes: GoldTimex[] }
+      JSON.parse(present ? readFileSync(GOLD, 'utf8') : '{"timexes":[]}') as {
+        dct: string;
+        timexes: GoldTimex[];
+      }
     ).timexes.map((g) => {
       let start = -1;
       for (let n = 0; n < (g.occurrence ?? 1); n++) start = text.indexOf(g.evidence, start + 1);
