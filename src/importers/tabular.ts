@@ -59,6 +59,25 @@ export function countryId(name: string, tables: CodeTables): string | null {
   return tables.countryByName.get(normaliseCountryName(name)) ?? null;
 }
 
+/** The checks every tabular row starts with: its column count, its original id (as a key) and its event date. */
+function rowIdentity(
+  fields: readonly string[],
+  header: HeaderIndex,
+  dataset: CodedDataset,
+  idColumn: string,
+): { ok: true; id: string; key: number; day: number } | { ok: false; reason: string } {
+  if (fields.length !== header.size) {
+    return { ok: false, reason: `wrong column count: ${fields.length} (header has ${header.size})` };
+  }
+  const id = cell(fields, header, idColumn);
+  const key = keyOf(dataset, id);
+  if (key === null) return { ok: false, reason: `unsupported ${idColumn} '${id.slice(0, 20)}'` };
+  const dateText = cell(fields, header, 'event_date');
+  const day = parseDay(dateText);
+  if (day === null) return { ok: false, reason: `bad date '${dateText.slice(0, 20)}'` };
+  return { ok: true, id, key, day };
+}
+
 export const ICEWS_REQUIRED = ['event_id', 'event_date', 'cameo_code', 'source_country', 'target_country'];
 
 export function parseIcewsRow(
@@ -66,15 +85,9 @@ export function parseIcewsRow(
   header: HeaderIndex,
   tables: CodeTables,
 ): RowResult<CodedEventRow> {
-  if (fields.length !== header.size) {
-    return { ok: false, reason: `wrong column count: ${fields.length} (header has ${header.size})` };
-  }
-  const id = cell(fields, header, 'event_id');
-  const key = keyOf('icews', id);
-  if (key === null) return { ok: false, reason: `unsupported event_id '${id.slice(0, 20)}'` };
-  const dateText = cell(fields, header, 'event_date');
-  const day = parseDay(dateText);
-  if (day === null) return { ok: false, reason: `bad date '${dateText.slice(0, 20)}'` };
+  const identity = rowIdentity(fields, header, 'icews', 'event_id');
+  if (!identity.ok) return identity;
+  const { id, key, day } = identity;
   const cameo = cell(fields, header, 'cameo_code');
   const code = tables.cameo.get(cameo);
   if (!code) return { ok: false, reason: `unknown CAMEO code '${cameo.slice(0, 10)}'` };
@@ -128,15 +141,9 @@ export function parseAcledRow(
   header: HeaderIndex,
   tables: CodeTables,
 ): RowResult<CodedEventRow> {
-  if (fields.length !== header.size) {
-    return { ok: false, reason: `wrong column count: ${fields.length} (header has ${header.size})` };
-  }
-  const id = cell(fields, header, 'event_id_cnty');
-  const key = keyOf('acled', id);
-  if (key === null) return { ok: false, reason: `unsupported event_id_cnty '${id.slice(0, 20)}'` };
-  const dateText = cell(fields, header, 'event_date');
-  const day = parseDay(dateText);
-  if (day === null) return { ok: false, reason: `bad date '${dateText.slice(0, 20)}'` };
+  const identity = rowIdentity(fields, header, 'acled', 'event_id_cnty');
+  if (!identity.ok) return identity;
+  const { id, key, day } = identity;
   const subEvent = cell(fields, header, 'sub_event_type');
   const mapping = tables.acledPlover[subEvent];
   if (!mapping) return { ok: false, reason: `unknown sub_event_type '${subEvent.slice(0, 40)}'` };

@@ -18,7 +18,7 @@ export function distanceKm(latA: number, lonA: number, latB: number, lonB: numbe
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Folds case, accents, hyphens and spacing: `Komsomolsk-on-Amur` and `Komsomolsk on Amur` are one name. */
+/** Folds case, accents, hyphens and spacing: `Rostov-on-Don` and `Rostov on Don` are one name. */
 export function placeKey(name: string): string {
   return name
     .normalize('NFD')

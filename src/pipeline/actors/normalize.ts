@@ -1,6 +1,6 @@
 /**
- * Text keys for dictionary lookup. A name and its written variants ("Komsomolsk-on-Amur", "Komsomolsk on Amur",
- * "Komsomolskon- Amur" broken across a line) share one key: letters and digits only, lower-cased, without diacritics.
+ * Text keys for dictionary lookup. A name and its written variants ("Rostov-on-Don", "Rostov on Don",
+ * "Rostovon- Don" broken across a line) share one key: letters and digits only, lower-cased, without diacritics.
  */
 
 const MARKS = /\p{M}/gu;
@@ -49,7 +49,7 @@ export function tokenize(text: string): Token[] {
 }
 
 // What may stand between two tokens of one name: a space or a single line break, a hyphen (possibly a line-break
-// hyphenation artefact "Komsomolskon- Amur"), an apostrophe ("Côte d'Ivoire"), or the dot of an initial ("U.S.").
+// hyphenation artefact "Rostovon- Don"), an apostrophe ("Côte d'Ivoire"), or the dot of an initial ("U.S.").
 const NAME_GAP =
   /^(?:[ \t\u00a0]*\n?[ \t\u00a0]*|[ \t\u00a0]*[-\u2010\u2011][ \t\u00a0]*\n?[ \t\u00a0]*|['’]|\.[ \t\u00a0]?)$/;
 
