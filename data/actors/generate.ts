@@ -6,7 +6,7 @@
  * `states.curated.json` adds short names, demonyms, seats of power and historical states written by us.
  * People: `people.txt` (written by us from public sources, see SOURCE.md) is parsed into `people.json`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -141,30 +141,48 @@ const people: {
   aliases: string[];
   roles: [string, string, string, string | null][];
 }[] = [];
-for (const [lineNo, raw] of readFileSync(here('./people.txt'), 'utf8').split('\n').entries()) {
-  const line = raw.replace(/\s+#.*$/, '').trim();
-  if (line === '' || line.startsWith('#')) continue;
-  const [namesPart, rolesPart] = line.split('|').map((s) => s.trim());
-  if (!namesPart || !rolesPart) throw new Error(`people.txt:${lineNo + 1}: expected "names | roles"`);
-  const [name, ...aliases] = namesPart.split(';').map((s) => s.trim());
-  if (!name) throw new Error(`people.txt:${lineNo + 1}: no name`);
-  const id = slug(name.replace(/\s*\(([^)]*)\)/, ' $1'));
-  const roles = rolesPart.split(',').map((r): [string, string, string, string | null] => {
-    const [country, role, range] = r.trim().split(/\s+/);
-    const [start, end] = (range ?? '').split('..');
-    if (!country || !role || !ROLE_CODES.has(role) || !start || !DATE.test(start) || (end && !DATE.test(end)))
-      throw new Error(`people.txt:${lineNo + 1}: bad role "${r.trim()}"`);
-    return [country, role, start, end ? end : null];
-  });
-  // A person may come back on a later line (another office, another country section): merge.
-  const existing = people.find((p) => p.id === id);
-  if (existing) {
-    existing.roles.push(...roles);
-    existing.aliases = [...new Set([...existing.aliases, ...aliases.filter(Boolean)])];
-  } else people.push({ id, name, aliases: aliases.filter(Boolean), roles });
+// people.txt holds the first sections; people-<area>.txt files add more (same format, read in name order).
+const peopleFiles = [
+  'people.txt',
+  ...readdirSync(here('.'))
+    .filter((name) => /^people-[a-z0-9-]+\.txt$/.test(name))
+    .sort(),
+];
+for (const file of peopleFiles) {
+  for (const [lineNo, raw] of readFileSync(here(`./${file}`), 'utf8')
+    .split('\n')
+    .entries()) {
+    const line = raw.replace(/\s+#.*$/, '').trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const [namesPart, rolesPart] = line.split('|').map((s) => s.trim());
+    if (!namesPart || !rolesPart) throw new Error(`${file}:${lineNo + 1}: expected "names | roles"`);
+    const [name, ...aliases] = namesPart.split(';').map((s) => s.trim());
+    if (!name) throw new Error(`${file}:${lineNo + 1}: no name`);
+    const id = slug(name.replace(/\s*\(([^)]*)\)/, ' $1'));
+    const roles = rolesPart.split(',').map((r): [string, string, string, string | null] => {
+      const [country, role, range] = r.trim().split(/\s+/);
+      const [start, end] = (range ?? '').split('..');
+      if (
+        !country ||
+        !role ||
+        !ROLE_CODES.has(role) ||
+        !start ||
+        !DATE.test(start) ||
+        (end && !DATE.test(end))
+      )
+        throw new Error(`${file}:${lineNo + 1}: bad role "${r.trim()}"`);
+      return [country, role, start, end ? end : null];
+    });
+    // A person may come back on a later line (another office, another country section): merge.
+    const existing = people.find((p) => p.id === id);
+    if (existing) {
+      existing.roles.push(...roles);
+      existing.aliases = [...new Set([...existing.aliases, ...aliases.filter(Boolean)])];
+    } else people.push({ id, name, aliases: aliases.filter(Boolean), roles });
+  }
 }
 writeFileSync(
   here('./people.json'),
-  `${JSON.stringify({ source: 'people.txt (see SOURCE.md)', roles: [...ROLE_CODES], people })}\n`,
+  `${JSON.stringify({ source: `${peopleFiles.join(', ')} (see SOURCE.md)`, roles: [...ROLE_CODES], people })}\n`,
 );
 console.log(`states: ${states.length}, people: ${people.length}`);
