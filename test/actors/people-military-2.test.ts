@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PEOPLE } from '../../src/pipeline/actors/data.js';
+
+// Coverage of the top military officer (`mil`) written in data/actors/people-military-2.txt: someone must hold the
+// office on 30 June of every year from the start year to 2024, except the years listed below.
+const SCOPE: readonly (readonly [country: string, from: number])[] = [
+  ['TUR', 1946],
+  ['IRN', 1946],
+  ['IND', 1947],
+  ['IDN', 1946],
+  ['SYR', 1946],
+  ['SAU', 1946],
+  ['ZAF', 1946],
+  ['BRA', 1946],
+  ['ARG', 1946],
+];
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+// Known gaps, (country, year): the office did not exist or was vacant, or the holder is not known to us with confidence.
+const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
+  // Iran: chiefs of staff between Razmara (prime minister from 26 June 1950) and Riahi (August 1952) not coded.
+  IRN: [1950, 1951, 1952],
+  // India: the Chief of Defence Staff was vacant from Rawat's death (8 December 2021) to 30 September 2022.
+  IND: [2022],
+  // Indonesia: no armed forces commander 1953-1962 (army chief of staff was the senior officer) and 1966-1968.
+  IDN: [...range(1954, 1961), 1966, 1967, 1968],
+  // Syria: no chief in 1946 (first appointed 1947); union with Egypt 1958-1961; office vacant 2018-2022.
+  SYR: [1946, 1958, 1959, 1960, 1961, 2018, 2019, 2020, 2021],
+  // Not yet written: the whole span.
+  SAU: range(1946, 2024),
+  ZAF: range(1946, 2024),
+  BRA: range(1946, 2024),
+  ARG: range(1946, 2024),
+};
+
+function holders(country: string, date: string): string[] {
+  return PEOPLE.filter((p) =>
+    p.roles.some(
+      (r) => r.country === country && r.role === 'mil' && r.start <= date && (r.end === null || r.end > date),
+    ),
+  ).map((p) => p.id);
+}
+
+describe('top military officers (people-military-2.txt)', () => {
+  for (const [country, from] of SCOPE) {
+    it(`${country} has a mil holder on 30 June of every year ${from}-2024 except the known gaps`, () => {
+      const gaps = new Set(KNOWN_GAPS[country] ?? []);
+      const missing = range(from, 2024).filter(
+        (year) => !gaps.has(year) && holders(country, `${year}-06-30`).length === 0,
+      );
+      expect(missing, `${country} years without a holder`).toEqual([]);
+    });
+  }
+
+  it('lists as a gap only years that really have no holder (stale entries would hide coverage)', () => {
+    const stale: string[] = [];
+    for (const [country, years] of Object.entries(KNOWN_GAPS))
+      for (const year of years)
+        if (holders(country, `${year}-06-30`).length > 0) stale.push(`${country} ${year}`);
+    expect(stale).toEqual([]);
+  });
+
+  it('codes nothing for Mexico, whose top officer is the Secretary of National Defence', () => {
+    expect(PEOPLE.some((p) => p.roles.some((r) => r.country === 'MEX' && r.role === 'mil'))).toBe(false);
+  });
+
+  it('has a header naming the office coded for every country and the sources', () => {
+    const text = readFileSync(
+      fileURLToPath(new URL('../../data/actors/people-military-2.txt', import.meta.url)),
+      'utf8',
+    );
+    const header = text.split('\n## ')[0] ?? '';
+    for (const country of [...SCOPE.map(([c]) => c), 'MEX']) expect(header, country).toContain(`${country}:`);
+    expect(header).toMatch(/Sources/);
+  });
+
+  it('gives the Indian Chief of Defence Staff to Bipin Rawat from 2020 and the Chief of the Army Staff before', () => {
+    expect(holders('IND', '2019-06-30')).toEqual(['bipin-rawat']);
+    expect(holders('IND', '2021-06-30')).toEqual(['bipin-rawat']);
+    expect(holders('IND', '2023-06-30')).toEqual(['anil-chauhan']);
+  });
+});
