@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { PEOPLE } from '../../src/pipeline/actors/data.js';
+
+/**
+ * Coverage of defence ministers (role `dm`): for each country in scope, someone holds the office on 30 June of every
+ * year from the first year to 2024, except the known gaps below. Data: data/actors/people-defence-ministers.txt
+ * (plus the older rows in people.txt).
+ */
+const FIRST_YEAR: Readonly<Record<string, number>> = {
+  USA: 1946,
+  RUS: 1992,
+  UKR: 1991,
+  CHN: 1946,
+  PRK: 1948,
+  KOR: 1948,
+  JPN: 1946,
+  FRA: 1946,
+  DEU: 1946,
+  GBR: 1946,
+  ITA: 1946,
+  CAN: 1946,
+  AUS: 1946,
+  IND: 1947,
+  BRA: 1946,
+  MEX: 1946,
+  ARG: 1946,
+  ZAF: 1946,
+  IDN: 1945,
+  TUR: 1946,
+  SAU: 1946,
+  BLR: 1991,
+  SYR: 1946,
+  IRN: 1946,
+};
+
+/** `CTY from-to: why`. Real gaps (no office or no state) and gaps we could not fill with confidence. */
+const KNOWN_GAPS_TEXT = `
+USA 2011-2011: Gates's row ends 2011-06-30 and Panetta's starts 2011-07-01 (end dates are exclusive); data artefact
+CHN 1946-1954: no PRC defence minister before Peng Dehuai (Sep 1954)
+CHN 1972-1974: office vacant after Lin Biao's death until Ye Jianying (Jan 1975)
+PRK 1948-1948: the DPRK was founded on 9 Sep 1948
+PRK 1995-1995: vacant after O Jin-u's death (Feb 1995) until Choe Kwang (Oct 1995)
+PRK 1997-1998: vacant after Choe Kwang's death (Feb 1997) until Kim Il-chol (Sep 1998)
+PRK 2015-2015: between Hyon Yong-chol's purge (Apr 2015) and Pak Yong-sik's appointment (Jul 2015)
+UKR 1991-1991: Ukraine's ministry was created on 3 Sep 1991
+KOR 1948-1948: the Republic of Korea was founded on 15 Aug 1948
+KOR 1987-1987: who held the office between Lee Ki-baek and Chung Ho-yong in mid-1987 is not settled in our sources
+JPN 1946-1952: Japan had no armed forces and no minister for them before the National Safety Agency (1952)
+DEU 1946-1954: no West German defence ministry before June 1955
+FRA 1947-1947: the minister between Billoux's dismissal (May 1947) and Teitgen (Oct 1947) not yet coded
+BRA 1946-2024: not yet coded
+MEX 1946-2024: not yet coded
+ARG 1946-2024: not yet coded
+ZAF 1946-2024: not yet coded
+IDN 1945-2019: not yet coded
+TUR 1946-2002: not yet coded
+SAU 1946-1962: not yet coded
+BLR 1991-2001: not yet coded
+BLR 2020-2020: not yet coded
+SYR 1946-1971: not yet coded
+SYR 2022-2024: not yet coded
+IRN 1946-2013: not yet coded
+`;
+
+function parseGaps(text: string): Set<string> {
+  const gaps = new Set<string>();
+  for (const line of text.split('\n')) {
+    const match = /^([A-Z]{3}) (\d{4})-(\d{4}):/.exec(line.trim());
+    if (!match) continue;
+    const [, country, from, to] = match as unknown as [string, string, string, string];
+    for (let year = Number(from); year <= Number(to); year++) gaps.add(`${country} ${year}`);
+  }
+  return gaps;
+}
+const KNOWN_GAPS = parseGaps(KNOWN_GAPS_TEXT);
+
+function holders(country: string, date: string): string[] {
+  return PEOPLE.filter((p) =>
+    p.roles.some(
+      (r) => r.country === country && r.role === 'dm' && r.start <= date && (r.end === null || r.end > date),
+    ),
+  ).map((p) => p.id);
+}
+
+describe('defence ministers coverage', () => {
+  it('has a defence minister on 30 June of every year in scope, except the listed gaps', () => {
+    const missing: string[] = [];
+    for (const [country, from] of Object.entries(FIRST_YEAR)) {
+      for (let year = from; year <= 2024; year++) {
+        if (KNOWN_GAPS.has(`${country} ${year}`)) continue;
+        if (holders(country, `${year}-06-30`).length === 0) missing.push(`${country} ${year}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('lists no gap that the data has since filled, so the list stays honest', () => {
+    const filled = [...KNOWN_GAPS].filter((key) => {
+      const [country, year] = key.split(' ') as [string, string];
+      return holders(country, `${year}-06-30`).length > 0;
+    });
+    expect(filled).toEqual([]);
+  });
+
+  it('knows some holders by name on known dates', () => {
+    expect(holders('KOR', '1950-06-30')).toEqual(['shin-sung-mo']);
+    expect(holders('JPN', '1985-06-30')).toEqual(['koichi-kato']);
+    expect(holders('ITA', '1962-06-30')).toEqual(['giulio-andreotti']);
+    expect(holders('CAN', '1965-06-30')).toEqual(['paul-hellyer']);
+    expect(holders('AUS', '1987-06-30')).toEqual(['kim-beazley']);
+    expect(holders('USA', '1946-06-30')).toEqual(['robert-p-patterson']);
+  });
+});
