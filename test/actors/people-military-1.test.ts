@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { PEOPLE } from '../../src/pipeline/actors/data.js';
+
+// Coverage of the top military officer (`mil`) written in data/actors/people-military-1.txt (with the rows already in
+// people.txt): someone must hold the office on 30 June of every year from the start year to the end year, except the
+// known gaps below. The first year is the first 30 June on which the state or the office existed.
+const SCOPE: readonly (readonly [country: string, from: number, to: number])[] = [
+  ['USA', 1946, 2024],
+  ['SUN', 1945, 1991],
+  ['CHN', 1950, 2024], // the People's Republic from 1 October 1949
+  ['PRK', 1948, 2024],
+  ['KOR', 1948, 2024],
+  ['JPN', 1955, 2024], // the Joint Staff Council from 1 July 1954
+  ['GBR', 1946, 2024],
+  ['FRA', 1946, 2024],
+  ['DEU', 1957, 2024],
+  ['ITA', 1946, 2024],
+  ['CAN', 1946, 2024],
+  ['AUS', 1946, 2024],
+  ['UKR', 1992, 2024], // independent from August 1991
+  ['BLR', 1992, 2024], // independent from August 1991
+];
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+// Known gaps, (country, year): the office was vacant or did not exist, or we do not know the holder with confidence.
+const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
+  // Between Leahy's retirement (March 1949) and Bradley (August 1949) Eisenhower chaired the Joint Chiefs informally.
+  USA: [1949],
+  // Vacant: after Luo Ruiqing's fall until Yang Chengwu acted (1966), after Huang Yongsheng's fall (September 1971)
+  // until Deng Xiaoping (January 1975), and between Deng's two terms (April 1976 - July 1977).
+  CHN: [1966, 1972, 1973, 1974, 1976, 1977],
+  // Not yet written: the chiefs between Nam Il (1953) and O Kuk-ryol (1979), and between Pak Jong-chon (to August 2020)
+  // and Ri Yong-gil's return (December 2022).
+  PRK: [...range(1954, 1978), 2021, 2022],
+  // Not yet written: Army chiefs of staff 1948-1954 and JCS chairmen to 1994, and 1998-2003.
+  KOR: [...range(1948, 1994), ...range(1998, 2002)],
+  // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Sakizaki (from 2004).
+  JPN: range(1965, 2004),
+  // No permanent chairman of the Chiefs of Staff Committee before 1956 (the chair rotated among the service chiefs).
+  GBR: range(1946, 1955),
+  // Not yet written: the chiefs before Lanxade (1991).
+  FRA: range(1946, 1990),
+  // Not yet written: the chiefs before Di Paola (2004).
+  ITA: range(1946, 2003),
+  // No chairman of the Chiefs of Staff Committee before 1958.
+  AUS: range(1946, 1957),
+  // Not yet written: the chiefs before Zamana (2012).
+  UKR: range(1992, 2011),
+  // Not yet written: the chiefs before Volfovich (2020).
+  BLR: range(1992, 2019),
+};
+
+function holders(country: string, date: string): string[] {
+  return PEOPLE.filter((p) =>
+    p.roles.some(
+      (r) => r.country === country && r.role === 'mil' && r.start <= date && (r.end === null || r.end > date),
+    ),
+  ).map((p) => p.id);
+}
+
+describe('top military officers (people-military-1.txt)', () => {
+  for (const [country, from, to] of SCOPE) {
+    it(`${country} has a mil holder on 30 June of every year ${from}-${to} except the known gaps`, () => {
+      const gaps = new Set(KNOWN_GAPS[country] ?? []);
+      const missing = range(from, to).filter(
+        (year) => !gaps.has(year) && holders(country, `${year}-06-30`).length === 0,
+      );
+      expect(missing, `${country} years without a holder`).toEqual([]);
+    });
+  }
+
+  it('lists as a gap only years that really have no holder (stale entries would hide coverage)', () => {
+    const stale: string[] = [];
+    for (const [country, years] of Object.entries(KNOWN_GAPS))
+      for (const year of years)
+        if (holders(country, `${year}-06-30`).length > 0) stale.push(`${country} ${year}`);
+    expect(stale).toEqual([]);
+  });
+
+  it('has at most one holder of each office on each 30 June', () => {
+    const doubles: string[] = [];
+    for (const [country, from, to] of SCOPE)
+      for (const year of range(from, to)) {
+        const ids = holders(country, `${year}-06-30`);
+        if (ids.length > 1) doubles.push(`${country} ${year}: ${ids.join(', ')}`);
+      }
+    expect(doubles).toEqual([]);
+  });
+
+  it('gives namesakes distinct ids (the general Ri Yong-ho is not the foreign minister)', () => {
+    const general = PEOPLE.find((p) => p.id === 'ri-yong-ho-general');
+    const minister = PEOPLE.find((p) => p.id === 'ri-yong-ho');
+    expect(general?.roles.map((r) => r.role)).toEqual(['mil']);
+    expect(minister?.roles.some((r) => r.role === 'mil')).toBe(false);
+  });
+});
