@@ -30,9 +30,12 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   IDN: [...range(1954, 1961), 1966, 1967, 1968],
   // Syria: no chief in 1946 (first appointed 1947); union with Egypt 1958-1961; office vacant 2018-2022.
   SYR: [1946, 1958, 1959, 1960, 1961, 2018, 2019, 2020, 2021],
-  // Not yet written: the whole span.
-  SAU: range(1946, 2024),
-  ZAF: range(1946, 2024),
+  // Saudi Arabia: sources disagree on the chiefs' years 1957-1975 (only the narrower ranges are coded); the chiefs
+  // between 1980 and 2015 (Mohammed al-Hamad, Saleh al-Muhaya, Hussein al-Qubail and others) are not coded.
+  SAU: [1959, 1962, 1963, 1964, 1971, 1972, ...range(1980, 2014)],
+  // South Africa: the Chiefs of the General Staff between van Ryneveld's retirement (1949) and Hiemstra not coded.
+  ZAF: range(1949, 1965),
+  // Brazil (EMFA, Joint Staff) and Argentina (Joint Staff): not written; we cannot list the holders with confidence.
   BRA: range(1946, 2024),
   ARG: range(1946, 2024),
 };
