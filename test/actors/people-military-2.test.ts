@@ -35,9 +35,10 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   SAU: [1959, 1962, 1963, 1964, 1971, 1972, ...range(1980, 2014)],
   // South Africa: the Chiefs of the General Staff between van Ryneveld's retirement (1949) and Hiemstra not coded.
   ZAF: range(1949, 1965),
-  // Brazil (EMFA, Joint Staff) and Argentina (Joint Staff): not written; we cannot list the holders with confidence.
-  BRA: range(1946, 2024),
-  ARG: range(1946, 2024),
+  // Brazil: the EMFA chiefs (1946-1999) and the years before the Joint Staff was created (2010) are not coded.
+  BRA: range(1946, 2010),
+  // Argentina: Joint Staff chiefs before Bari del Valle Sosa (January 2016) are not coded.
+  ARG: range(1946, 2015),
 };
 
 function holders(country: string, date: string): string[] {
