@@ -34,9 +34,9 @@ const KNOWN_GAPS: Record<string, number[]> = {
   BRA: [1993],
   // Ebrard resigned in June 2023 and Bárcena took office in July; the weeks between had no appointed secretary.
   MEX: [2023],
-  // Not yet written: holders whose dates could not be confirmed (Remorino's successor in 1955, the ministers of
-  // Guido's first months in 1962, the days around the coup of 28 June 1966).
-  ARG: [1955, 1962, 1966],
+  // Not yet written: holders whose dates could not be confirmed (the ministers of Guido's first months in 1962, the
+  // days around the coup of 28 June 1966).
+  ARG: [1962, 1966],
   // Syria under the United Arab Republic (February 1958 - September 1961) had no foreign minister of its own; the
   // other years are not yet written (frequent cabinet changes 1946-1949 and 1954; 1962-1963; 1966-1970).
   SYR: [1946, 1947, 1948, 1949, 1954, 1958, 1959, 1960, 1961, 1962, 1963, 1966, 1967, 1968, 1969, 1970],
