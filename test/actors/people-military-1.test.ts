@@ -31,17 +31,18 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // Vacant: after Luo Ruiqing's fall until Yang Chengwu acted (1966), after Huang Yongsheng's fall (September 1971)
   // until Deng Xiaoping (January 1975), and between Deng's two terms (April 1976 - July 1977).
   CHN: [1966, 1972, 1973, 1974, 1976, 1977],
-  // Not yet written: the chiefs between Nam Il (1953) and O Kuk-ryol (1979), and between Pak Jong-chon (to August 2020)
-  // and Ri Yong-gil's return (December 2022).
-  PRK: [...range(1954, 1978), 2021, 2022],
+  // Not yet written: the chiefs between Nam Il (1953) and Choe Kwang (1963). 2021: people.txt ends Pak Jong-chon's
+  // term in August 2020 and Rim Kwang-il is first reported in the post in September 2021.
+  PRK: [...range(1954, 1962), 2021],
   // Not yet written: Army chiefs of staff 1948-1954 and JCS chairmen to 1994, and 1998-2003.
   KOR: [...range(1948, 1994), ...range(1998, 2002)],
   // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Sakizaki (from 2004).
   JPN: range(1965, 2004),
   // No permanent chairman of the Chiefs of Staff Committee before 1956 (the chair rotated among the service chiefs).
   GBR: range(1946, 1955),
-  // Not yet written: the chiefs before Lanxade (1991).
-  FRA: range(1946, 1990),
+  // 1947: between Juin (to May 1947) and the creation of the chief of staff of the armed forces (April 1948);
+  // 1954-55: while Ély was in Indochina (June 1954 - February 1956); 1961-62: Olié between Ély and Ailleret.
+  FRA: [1947, 1954, 1955, 1961, 1962],
   // Not yet written: the chiefs before Di Paola (2004).
   ITA: range(1946, 2003),
   // No chairman of the Chiefs of Staff Committee before 1958.
