@@ -26,8 +26,9 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   IRN: [1950, 1951, 1952],
   // India: the Chief of Defence Staff was vacant from Rawat's death (8 December 2021) to 30 September 2022.
   IND: [2022],
-  // Indonesia: no armed forces commander 1953-1962 (army chief of staff was the senior officer) and 1966-1968.
-  IDN: [...range(1954, 1961), 1966, 1967, 1968],
+  // Indonesia: no armed forces commander 1953-1962 (army chief of staff was the senior officer; Nasution became chief
+  // of staff of the armed forces in mid-1962, month not certain) and 1966-1968.
+  IDN: [...range(1954, 1962), 1966, 1967, 1968],
   // Syria: no chief in 1946 (first appointed 1947); union with Egypt 1958-1961; office vacant 2018-2022.
   SYR: [1946, 1958, 1959, 1960, 1961, 2018, 2019, 2020, 2021],
   // Saudi Arabia: sources disagree on the chiefs' years 1957-1975 (only the narrower ranges are coded); the chiefs
