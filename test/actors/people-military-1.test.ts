@@ -34,8 +34,8 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // Not yet written: the chiefs between Nam Il (1953) and Choe Kwang (1963). 2021: people.txt ends Pak Jong-chon's
   // term in August 2020 and Rim Kwang-il is first reported in the post in September 2021.
   PRK: [...range(1954, 1962), 2021],
-  // Not yet written: Army chiefs of staff 1948-1954 and JCS chairmen to 1994, and 1998-2003.
-  KOR: [...range(1948, 1994), ...range(1998, 2002)],
+  // Not yet written: Army chiefs of staff 1948-1954, JCS chairmen before Lee Yang-ho (1993) and 1998-2003.
+  KOR: [...range(1948, 1992), ...range(1998, 2002)],
   // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Sakizaki (from 2004).
   JPN: range(1965, 2004),
   // No permanent chairman of the Chiefs of Staff Committee before 1956 (the chair rotated among the service chiefs).
@@ -47,8 +47,8 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   ITA: range(1946, 2003),
   // No chairman of the Chiefs of Staff Committee before 1958.
   AUS: range(1946, 1957),
-  // Not yet written: the chiefs before Zamana (2012).
-  UKR: range(1992, 2011),
+  // Not yet written: the chiefs before Svyda (November 2009).
+  UKR: range(1992, 2009),
   // Not yet written: the chiefs before Volfovich (2020).
   BLR: range(1992, 2019),
 };
