@@ -36,15 +36,15 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   PRK: [...range(1954, 1962), 2021],
   // Not yet written: Army chiefs of staff 1948-1954, JCS chairmen before Lee Yang-ho (1993) and 1998-2003.
   KOR: [...range(1948, 1992), ...range(1998, 2002)],
-  // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Sakizaki (from 2004).
+  // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004).
   JPN: range(1965, 2004),
   // No permanent chairman of the Chiefs of Staff Committee before 1956 (the chair rotated among the service chiefs).
   GBR: range(1946, 1955),
   // 1947: between Juin (to May 1947) and the creation of the chief of staff of the armed forces (April 1948);
   // 1954-55: while Ély was in Indochina (June 1954 - February 1956); 1961-62: Olié between Ély and Ailleret.
   FRA: [1947, 1954, 1955, 1961, 1962],
-  // Not yet written: the chiefs before Di Paola (2004).
-  ITA: range(1946, 2003),
+  // Not yet written: the chiefs before Arpino (1999).
+  ITA: range(1946, 1998),
   // No chairman of the Chiefs of Staff Committee before 1958.
   AUS: range(1946, 1957),
   // Not yet written: the chiefs before Svyda (November 2009).
