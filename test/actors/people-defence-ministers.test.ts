@@ -44,7 +44,6 @@ PRK 1997-1998: vacant after Choe Kwang's death (Feb 1997) until Kim Il-chol (Sep
 PRK 2015-2015: between Hyon Yong-chol's purge (Apr 2015) and Pak Yong-sik's appointment (Jul 2015)
 UKR 1991-1991: Ukraine's ministry was created on 3 Sep 1991
 KOR 1948-1948: the Republic of Korea was founded on 15 Aug 1948
-KOR 1987-1987: who held the office between Lee Ki-baek and Chung Ho-yong in mid-1987 is not settled in our sources
 JPN 1946-1952: Japan had no armed forces and no minister for them before the National Safety Agency (1952)
 DEU 1946-1954: no West German defence ministry before June 1955
 FRA 1947-1947: the minister between Billoux's dismissal (May 1947) and Teitgen (Oct 1947) not yet coded
