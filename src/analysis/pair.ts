@@ -71,6 +71,15 @@ export function defaultIntensity(type: string): number {
   return PLOVER_DEFAULT_INTENSITY[type] ?? 0;
 }
 
+/** The rollup's type and score of a coded event: no PLOVER type counts as OTHER, no Goldstein value as the type's. */
+export function rollupTypeAndScore(
+  plover: string | null,
+  goldstein: number | null,
+): { type: string; score: number } {
+  const type = plover ?? OTHER_TYPE;
+  return { type, score: goldstein ?? defaultIntensity(type) };
+}
+
 export type PeriodUnit = 'day' | 'month' | 'year';
 
 export interface PairPeriod {

@@ -1,35 +1,22 @@
 /**
  * Imports coded event files into a CodedEventStore: one transaction per file, bad rows counted and
  * reported with line numbers (first 20 kept), never aborting unless `strict`.
+ * Large files are parsed on a worker thread while this thread writes, so both cores work.
  */
-import type { CodedDataset, CodedEventRow, CodedEventStore, CodedImportBatch } from '../store/coded.js';
-import { type CodeTables, codeTables } from './codes.js';
-import {
-  GDELT_EVENT_COLUMNS,
-  GDELT_MENTION_COLUMNS,
-  parseGdeltEvent,
-  parseGdeltMention,
-  type RowResult,
-  tabFieldCount,
-  tabFields,
-} from './gdelt.js';
-import { CsvSplitter, FileFormatError, LineSplitter, streamText, type TextStreamProgress } from './stream.js';
-import {
-  ACLED_REQUIRED,
-  type HeaderIndex,
-  headerIndex,
-  ICEWS_REQUIRED,
-  missingColumns,
-  parseAcledRow,
-  parseIcewsRow,
-} from './tabular.js';
+import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CodedDataset, CodedEventStore, CodedImportBatch } from '../store/coded.js';
+import { type BadRow, FileFailure, type ParseOutput, type ParseSummary, parseCodedFile } from './parse.js';
+import { FileFormatError, type TextStreamProgress } from './stream.js';
+import { isFileError, type WorkerInput, type WorkerMessage } from './worker-protocol.js';
 
-export const BAD_ROWS_KEPT = 20;
+export { BAD_ROWS_KEPT, type BadRow } from './parse.js';
 
-export interface BadRow {
-  readonly line: number;
-  readonly reason: string;
-}
+// Below this size a worker's start-up costs more than parsing on the writing thread.
+const WORKER_MIN_BYTES = 4 << 20;
 
 export interface ImportFileResult {
   readonly path: string;
@@ -51,18 +38,8 @@ export interface ImportFileResult {
 export interface ImportOptions {
   readonly strict?: boolean;
   readonly onProgress?: (path: string, progress: TextStreamProgress, rows: number) => void;
-}
-
-/** Stops the stream: a --strict bad row, or a file that is not what it should be. */
-class FileFailure extends Error {}
-
-interface Counters {
-  rows: number;
-  inserted: number;
-  duplicates: number;
-  badRows: number;
-  firstBadRows: BadRow[];
-  content: 'events' | 'mentions' | null;
+  /** Parse on a worker thread: `auto` (default) does for files of 4 MiB and more. */
+  readonly thread?: 'auto' | 'worker' | 'main';
 }
 
 export async function importFiles(
@@ -83,205 +60,151 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<ImportFileResult> {
   const started = performance.now();
-  const tables = codeTables();
-  const counters: Counters = {
-    rows: 0,
-    inserted: 0,
-    duplicates: 0,
-    badRows: 0,
-    firstBadRows: [],
-    content: null,
-  };
+  let content: 'events' | 'mentions' | null = null;
+  let inserted = 0;
+  let duplicates = 0;
+  let parsed: ParseSummary = { rows: 0, badRows: 0, firstBadRows: [] };
   const result = (status: 'ok' | 'failed', reason: string | null): ImportFileResult => ({
     path,
     dataset,
     status,
     reason,
-    content: counters.content,
-    rows: counters.rows,
-    inserted: status === 'ok' ? counters.inserted : 0,
-    duplicates: status === 'ok' ? counters.duplicates : 0,
-    badRows: counters.badRows,
-    firstBadRows: counters.firstBadRows,
+    content,
+    rows: parsed.rows,
+    inserted: status === 'ok' ? inserted : 0,
+    duplicates: status === 'ok' ? duplicates : 0,
+    badRows: parsed.badRows,
+    firstBadRows: parsed.firstBadRows,
     seconds: (performance.now() - started) / 1000,
   });
 
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    if (isFileError(error)) return result('failed', error.message);
+    throw error;
+  }
   let batch: CodedImportBatch;
   try {
     batch = store.beginImport();
   } catch (error) {
     return result('failed', error instanceof Error ? error.message : String(error));
   }
-  const bad = (line: number, reason: string) => {
-    counters.badRows++;
-    if (counters.firstBadRows.length < BAD_ROWS_KEPT) counters.firstBadRows.push({ line, reason });
-    if (options.strict) throw new FileFailure(`line ${line}: ${reason} (--strict)`);
+  // The writing side: the same whether the parse runs here or on the worker.
+  const write: ParseOutput = {
+    content: (value) => {
+      content = value;
+    },
+    events: (events) => {
+      const counts = batch.addEvents(events);
+      inserted += counts.inserted;
+      duplicates += counts.duplicates;
+    },
+    mentions: (rows) => {
+      for (const row of rows) {
+        if (batch.addMention(row)) inserted++;
+        else duplicates++;
+      }
+    },
+    progress: (progress, rows) => options.onProgress?.(path, progress, rows),
   };
-  const addEvent = (parsed: RowResult<CodedEventRow>, line: number) => {
-    counters.rows++;
-    if (!parsed.ok) return bad(line, parsed.reason);
-    if (batch.addEvent(parsed.row)) counters.inserted++;
-    else counters.duplicates++;
-  };
-
-  const sink = makeSink(dataset, tables, counters, batch, addEvent, bad);
+  const thread = options.thread ?? 'auto';
+  const onWorker = thread === 'worker' || (thread === 'auto' && size >= WORKER_MIN_BYTES);
   try {
-    await streamText(path, sink.push, (progress) => options.onProgress?.(path, progress, counters.rows));
-    sink.end();
-    if (counters.rows === 0) throw new FileFailure('no data rows');
-    if (counters.badRows === counters.rows) {
-      throw new FileFailure(
-        `every row is bad (first: line ${counters.firstBadRows[0]?.line}: ${counters.firstBadRows[0]?.reason})`,
-      );
+    const outcome = onWorker
+      ? await parseOnWorker(path, dataset, options.strict ?? false, write)
+      : await parseHere(path, dataset, options.strict ?? false, write);
+    if ('failed' in outcome) {
+      parsed = outcome.summary ?? parsed;
+      batch.rollback();
+      return result('failed', outcome.failed);
     }
+    parsed = outcome;
     batch.commit();
     return result('ok', null);
   } catch (error) {
     batch.rollback();
-    if (error instanceof FileFailure || error instanceof FileFormatError)
-      return result('failed', error.message);
-    if (
-      error instanceof Error &&
-      'code' in error &&
-      typeof error.code === 'string' &&
-      error.code.startsWith('E')
-    ) {
-      return result('failed', error.message);
-    }
     throw error;
   }
 }
 
-interface Sink {
-  readonly push: (text: string) => void;
-  readonly end: () => void;
-}
+type Outcome = ParseSummary | { readonly failed: string; readonly summary?: ParseSummary };
 
-function makeSink(
+async function parseHere(
+  path: string,
   dataset: CodedDataset,
-  tables: CodeTables,
-  counters: Counters,
-  batch: CodedImportBatch,
-  addEvent: (parsed: RowResult<CodedEventRow>, line: number) => void,
-  bad: (line: number, reason: string) => void,
-): Sink {
-  switch (dataset) {
-    case 'gdelt':
-      return gdeltSink(tables, counters, batch, addEvent, bad);
-    case 'icews':
-      return headerSink('ICEWS', ICEWS_REQUIRED, (fields, header, line) =>
-        addEvent(parseIcewsRow(fields, header, tables), line),
-      );
-    case 'acled':
-      return headerSink('ACLED', ACLED_REQUIRED, (fields, header, line) =>
-        addEvent(parseAcledRow(fields, header, tables), line),
-      );
+  strict: boolean,
+  write: ParseOutput,
+): Promise<Outcome> {
+  try {
+    return await parseCodedFile(path, dataset, strict, write);
+  } catch (error) {
+    if (error instanceof FileFailure || error instanceof FileFormatError || isFileError(error))
+      return { failed: error.message };
+    throw error;
   }
 }
 
-/**
- * GDELT files carry no header: the first line decides whether this is an events file (57, 58 or 61
- * tab-separated fields) or a Mentions file (16 tab-separated fields, or a CSV with a header row).
- */
-function gdeltSink(
-  tables: CodeTables,
-  counters: Counters,
-  batch: CodedImportBatch,
-  addEvent: (parsed: RowResult<CodedEventRow>, line: number) => void,
-  bad: (line: number, reason: string) => void,
-): Sink {
-  let handle: ((line: string, lineNumber: number) => void) | null = null;
-  let csv: CsvSplitter | null = null;
-  const addMention = (fields: readonly string[], line: number) => {
-    counters.rows++;
-    const parsed = parseGdeltMention(fields);
-    if (!parsed.ok) return bad(line, parsed.reason);
-    if (batch.addMention(parsed.row)) counters.inserted++;
-    else counters.duplicates++;
+function parseOnWorker(
+  path: string,
+  dataset: CodedDataset,
+  strict: boolean,
+  write: ParseOutput,
+): Promise<Outcome> {
+  const control = new SharedArrayBuffer(4);
+  const inFlight = new Int32Array(control);
+  const worker = startWorker({ path, dataset, strict, control });
+  const release = () => {
+    Atomics.sub(inFlight, 0, 1);
+    Atomics.notify(inFlight, 0);
   };
-  const lines = new LineSplitter((line, lineNumber) => {
-    if (line.length === 0) return;
-    if (!handle) {
-      const columns = tabFieldCount(line);
-      if ((GDELT_EVENT_COLUMNS as readonly number[]).includes(columns)) {
-        counters.content = 'events';
-        handle = (text, n) => addEvent(parseGdeltEvent(text, tables), n);
-      } else if (columns === GDELT_MENTION_COLUMNS) {
-        counters.content = 'mentions';
-        handle = (text, n) => addMention(tabFields(text), n);
-      } else if (/^globaleventid,/i.test(line)) {
-        // gdeltPyR-style Mentions CSV with a header row: the rest is parsed as CSV.
-        counters.content = 'mentions';
-        csv = new CsvSplitter(',', (fields, n) => addMention(fields, n + 1));
-        lines.stop();
-        return;
-      } else {
-        throw new FileFailure(
-          `not a GDELT file: line ${lineNumber} has ${columns} tab-separated fields (events have 57, 58 or 61; mentions 16)`,
-        );
-      }
-    }
-    handle(line, lineNumber);
-  });
-  return {
-    push: (text) => {
-      if (csv) csv.push(text);
-      else {
-        lines.push(text);
-        // Once a CSV header was seen, the splitter's remainder belongs to the CSV parser.
-        if (csv) {
-          const rest = lines.takeRest();
-          if (rest) (csv as CsvSplitter).push(rest);
+  return new Promise<Outcome>((resolve, reject) => {
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      action();
+      void worker.terminate();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (settled) return;
+      try {
+        switch (message.kind) {
+          case 'content':
+            return write.content(message.content);
+          case 'events':
+            write.events(message.batch);
+            return release();
+          case 'mentions':
+            write.mentions(message.rows);
+            return release();
+          case 'progress':
+            return write.progress(message.progress, message.rows);
+          case 'done':
+            return settle(() => resolve(message.summary));
+          case 'failed':
+            return settle(() => resolve({ failed: message.reason }));
         }
+      } catch (error) {
+        settle(() => reject(error));
       }
-    },
-    end: () => {
-      if (csv) csv.end();
-      else lines.end();
-    },
-  };
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`the import worker stopped (exit code ${code}) before the file ended`))),
+    );
+  });
 }
 
-function headerSink(
-  name: string,
-  required: readonly string[],
-  onRow: (fields: readonly string[], header: HeaderIndex, line: number) => void,
-): Sink {
-  let header: HeaderIndex | null = null;
-  let splitter: CsvSplitter | null = null;
-  let pending = '';
-  const start = (text: string): CsvSplitter => {
-    const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-    const delimiter = firstLine.split('\t').length > firstLine.split(',').length ? '\t' : ',';
-    return new CsvSplitter(delimiter, (fields, line) => {
-      if (!header) {
-        header = headerIndex(fields);
-        const missing = missingColumns(header, required);
-        if (missing.length > 0) {
-          throw new FileFailure(`not an ${name} file: header lacks ${missing.join(', ')}`);
-        }
-        return;
-      }
-      onRow(fields, header, line);
-    });
-  };
-  return {
-    push: (text) => {
-      if (splitter) return splitter.push(text);
-      // Wait for the whole header line before choosing the delimiter.
-      pending += text;
-      if (!pending.includes('\n') && pending.length < 1 << 16) return;
-      splitter = start(pending.replace(/^\uFEFF/, ''));
-      splitter.push(pending.replace(/^\uFEFF/, ''));
-      pending = '';
-    },
-    end: () => {
-      if (!splitter && pending) {
-        splitter = start(pending);
-        splitter.push(pending);
-      }
-      splitter?.end();
-      if (!header) throw new FileFailure(`not an ${name} file: no header row`);
-    },
-  };
+function startWorker(input: WorkerInput): Worker {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSources ? './worker.ts' : './worker.js', import.meta.url);
+  if (!fromSources) return new Worker(url, { workerData: input });
+  // Running from TypeScript sources (tests, tsx): the worker registers tsx before it imports its module.
+  // tsx's ESM entry (its CommonJS `require` entry cannot register ESM hooks in a worker).
+  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+  const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: input });
 }

@@ -15,32 +15,33 @@ export interface TextStreamProgress {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const GZIP_MAGIC = [0x1f, 0x8b];
 const READ_CHUNK = 1 << 20;
+const BINARY_CHECK_BYTES = 4096;
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
 /**
- * Streams a plain, zipped or gzipped text file as decoded UTF-8 chunks, in constant memory.
- * `onText` runs synchronously for each chunk (so work done there applies back-pressure naturally).
- * Every entry of a zip is read in order; a zip whose entries do not end cleanly is a FileFormatError.
+ * Streams a plain, zipped or gzipped file's (decompressed) bytes, in constant memory.
+ * `onBytes` runs synchronously for each chunk (so work done there applies back-pressure naturally); a chunk's
+ * memory may be reused after the call. Every entry of a zip is read in order; a zip whose entries do not end
+ * cleanly is a FileFormatError, and so is a file whose first 4 KiB hold a NUL byte (binary data).
  */
-export async function streamText(
+export async function streamBytes(
   path: string,
-  onText: (text: string) => void,
+  onBytes: (bytes: Uint8Array) => void,
   onProgress?: (progress: TextStreamProgress) => void,
 ): Promise<void> {
   const bytesTotal = (await stat(path)).size;
   let bytesRead = 0;
-  const decoder = new TextDecoder('utf-8');
-  let checkedText = false;
-  const emit = (bytes: Uint8Array, final: boolean) => {
-    const text = decoder.decode(bytes, { stream: !final });
-    if (!checkedText && text.length > 0) {
-      checkedText = true;
-      if (text.slice(0, 4096).includes('\u0000')) throw new FileFormatError('binary data, not a text file');
+  let checked = 0;
+  const emit = (bytes: Uint8Array, _final: boolean) => {
+    if (checked < BINARY_CHECK_BYTES && bytes.length > 0) {
+      const head = bytes.subarray(0, BINARY_CHECK_BYTES - checked);
+      if (head.includes(0)) throw new FileFormatError('binary data, not a text file');
+      checked += head.length;
     }
-    if (text.length > 0) onText(text);
+    if (bytes.length > 0) onBytes(bytes);
   };
 
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
@@ -102,6 +103,25 @@ export async function streamText(
   } finally {
     stream.destroy();
   }
+}
+
+/** `streamBytes` decoded as UTF-8 text chunks. */
+export async function streamText(
+  path: string,
+  onText: (text: string) => void,
+  onProgress?: (progress: TextStreamProgress) => void,
+): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  await streamBytes(
+    path,
+    (bytes) => {
+      const text = decoder.decode(bytes, { stream: true });
+      if (text.length > 0) onText(text);
+    },
+    onProgress,
+  );
+  const rest = decoder.decode();
+  if (rest.length > 0) onText(rest);
 }
 
 async function streamGzip(

@@ -43,6 +43,17 @@ export function codedKeyRange(dataset: CodedDataset): readonly [number, number] 
   return [first, first + KEY_BAND - 1];
 }
 
+/** The dataset and original id a key stands for (the id as stored when it is not numeric). */
+export function codedKeyOrigin(
+  key: number,
+  storedId?: string,
+): { dataset: CodedDataset; originalId: string } {
+  const band = Math.floor(key / KEY_BAND);
+  const dataset = CODED_DATASETS.find((d) => DATASET_BAND[d] === band);
+  if (!dataset) throw new Error(`coded event key ${key} is outside every dataset's band`);
+  return { dataset, originalId: storedId ?? String(key - band * KEY_BAND) };
+}
+
 /** One row of an event dataset, mapped to Dyad's ids. */
 export interface CodedEventRow {
   readonly dataset: CodedDataset;
@@ -125,13 +136,75 @@ export interface PairSummary {
   readonly extracted: number;
 }
 
+/** A pair-rollup increment for coded events: one directed pair, day and PLOVER type. */
+export interface CodedRollupDelta {
+  readonly source: string;
+  readonly target: string;
+  readonly day: number;
+  readonly type: string;
+  readonly count: number;
+  readonly scoreSum: number;
+}
+
+/**
+ * Coded event rows in columns, the form in which they cross from the parsing thread to the store: numbers in
+ * typed arrays (transferred, not copied), repeated short strings as indexes into a string table that grows over
+ * one file's import, and the rest of each row as one JSON detail string (see `CodedEventDetail`).
+ */
+export interface CodedEventBatch {
+  readonly size: number;
+  readonly keys: Float64Array;
+  readonly days: Int32Array;
+  /** NaN where the row has no value. */
+  readonly goldstein: Float64Array;
+  /** Four per row: source actor, target actor, CAMEO code, PLOVER type; 0 = none, else index into the table. */
+  readonly codes: Int32Array;
+  /** Strings the table gains with this batch, in index order (the first batch's first string has index 1). */
+  readonly newStrings: readonly string[];
+  /** The rows' detail JSON, concatenated; row i ends at `detailEnds[i]`. */
+  readonly details: string;
+  readonly detailEnds: Int32Array;
+  /** Keys strictly increase within the batch, so it holds no duplicate. */
+  readonly increasing: boolean;
+  /** The batch's rollup increments, valid when every row of it is new. */
+  readonly rollup: readonly CodedRollupDelta[];
+}
+
+/** What a coded event keeps beside its key columns, stored as JSON (absent fields are null). */
+export interface CodedEventDetail {
+  /** The dataset's id when the key alone does not spell it (non-numeric ids). */
+  readonly id?: string;
+  readonly sourceCode?: string;
+  readonly targetCode?: string;
+  readonly quad?: number;
+  readonly mode?: string;
+  readonly url?: string;
+  readonly sourceName?: string;
+  readonly actionCountry?: string;
+  readonly lat?: number;
+  readonly lon?: number;
+}
+
 /** Writes of one file: everything lands at `commit`, nothing on `rollback`. */
 export interface CodedImportBatch {
-  /** Adds an event; false when (dataset, originalId) was already stored. */
-  addEvent(row: CodedEventRow): boolean;
+  /** Adds events; rows whose key is already stored (or repeats within the file) count as duplicates. */
+  addEvents(batch: CodedEventBatch): { readonly inserted: number; readonly duplicates: number };
+  /** Adds a mention; false when (dataset, event id, url) was already stored. */
   addMention(row: CodedMentionRow): boolean;
   commit(): void;
   rollback(): void;
+}
+
+export interface CodedEventQuery {
+  /** Either actor (with `b`: the pair, in the given direction). */
+  readonly a?: string;
+  readonly b?: string;
+  readonly direction?: 'ab' | 'ba' | 'both';
+  readonly dataset?: CodedDataset;
+  /** Inclusive yyyymmdd bounds. */
+  readonly from?: number;
+  readonly to?: number;
+  readonly limit?: number;
 }
 
 export interface CodedEventStore {
@@ -139,6 +212,10 @@ export interface CodedEventStore {
   beginImport(): CodedImportBatch;
   countEvents(dataset?: CodedDataset): Promise<number>;
   countMentions(): Promise<number>;
+  /** One stored row by its dataset's id, or null. */
+  codedEvent(dataset: CodedDataset, originalId: string): Promise<CodedEventRow | null>;
+  /** Stored rows, newest key first; a pair question scans rows (the rollup answers counts without scanning). */
+  codedEvents(query: CodedEventQuery): Promise<CodedEventRow[]>;
   pairRollup(query: PairRollupQuery): Promise<PairRollupRow[]>;
   /** Unordered pairs of distinct actors with the most events. */
   topPairs(options?: { limit?: number; origin?: EventOrigin | 'all' }): Promise<PairSummary[]>;

@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
 import { zipSync } from 'fflate';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analysePair } from '../../src/analysis/pair.js';
 import { main } from '../../src/cli/main.js';
@@ -11,6 +13,7 @@ import { importFile } from '../../src/importers/import.js';
 import { createApp } from '../../src/server/app.js';
 import { codedEventKey } from '../../src/store/coded.js';
 import { SqliteCodedEventStore } from '../../src/store/sqlite/coded-store.js';
+import { sqliteMigrations } from '../../src/store/sqlite/migrations.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const SHARED = fileURLToPath(new URL('../../../shared/data', import.meta.url));
@@ -79,21 +82,34 @@ describe('GDELT import of hand-written files', () => {
   it('imports rows, maps codes and builds the rollup', async () => {
     const result = await importFile(coded, 'gdelt', write('good.CSV', `${GOOD_ROWS.join('\n')}\n`));
     expect(result).toMatchObject({ status: 'ok', content: 'events', rows: 4, inserted: 4, badRows: 0 });
-    const row = store.connection
-      .prepare('SELECT * FROM coded_events WHERE key = ?')
-      .get(codedEventKey('gdelt', '3')) as Record<string, unknown>;
-    expect(row).toMatchObject({
+    expect(await coded.codedEvent('gdelt', '3')).toEqual({
+      dataset: 'gdelt',
+      originalId: '3',
+      key: codedEventKey('gdelt', '3'),
       day: 20240620,
-      source_actor: 'RUS',
-      target_actor: 'PRK',
+      sourceActor: 'RUS',
+      targetActor: 'PRK',
+      sourceActorCode: 'RUS',
+      targetActorCode: 'PRK',
       cameo: '057',
-      quad: 1,
+      quadClass: 1,
       plover: 'SUPPORT',
+      mode: null,
       goldstein: 8,
-      action_country: 'PRK',
-      source_url: 'https://example.org/news/3',
-      original_id: null,
+      sourceUrl: 'https://example.org/news/3',
+      sourceName: null,
+      actionCountry: 'PRK',
+      lat: null,
+      lon: null,
     });
+    const pair = await coded.codedEvents({ a: 'PRK', b: 'RUS', direction: 'ab' });
+    expect(pair.map((e) => e.originalId)).toEqual(['2']);
+    expect((await coded.codedEvents({ a: 'PRK', limit: 10 })).map((e) => e.originalId)).toEqual([
+      '4',
+      '3',
+      '2',
+      '1',
+    ]);
     const analysis = analysePair(
       await coded.pairRollup({ a: 'PRK', b: 'RUS', direction: 'both', origin: 'all' }),
       'month',
@@ -140,6 +156,51 @@ describe('GDELT import of hand-written files', () => {
         scoreSum: 8,
       },
     ]);
+  });
+
+  it('counts an id repeated within a file once, whatever the order of ids', async () => {
+    const rows = [GOOD_ROWS[2], GOOD_ROWS[0], GOOD_ROWS[2], GOOD_ROWS[1]] as string[];
+    const result = await importFile(coded, 'gdelt', write('repeats.CSV', `${rows.join('\n')}\n`));
+    expect(result).toMatchObject({ status: 'ok', rows: 4, inserted: 3, duplicates: 1 });
+    const cells = await coded.pairRollup({ a: 'RUS', b: 'PRK', direction: 'both', origin: 'coded' });
+    expect(cells.reduce((n, c) => n + c.count, 0)).toBe(3);
+  });
+
+  it('stores the same rows and rollup whether the file is parsed on a worker thread or not', async () => {
+    // Enough rows for several batches, some ids repeated, so both the bulk and the row-by-row paths run.
+    const rows: string[] = [];
+    for (let i = 0; i < 9000; i++) {
+      const source = GOOD_ROWS[i % GOOD_ROWS.length] as string;
+      rows.push(source.replace(/^\d+/, String(i === 6999 ? 10 : i + 10)));
+    }
+    const path = write('many.CSV', `${rows.join('\n')}\n`);
+    const snapshot = () =>
+      [
+        'SELECT * FROM coded_events ORDER BY key',
+        'SELECT * FROM pair_rollup ORDER BY 1, 2, 3, 4, 5',
+        'SELECT * FROM pair_rollup_month ORDER BY 1, 2, 3, 4, 5',
+        'SELECT * FROM pair_totals ORDER BY 1, 2, 3',
+      ].map((query) => store.connection.prepare(query).all());
+    const here = await importFile(coded, 'gdelt', path, { thread: 'main' });
+    const stored = snapshot();
+    store.connection.exec(
+      'DELETE FROM coded_events; DELETE FROM pair_rollup; DELETE FROM pair_rollup_month; DELETE FROM pair_totals;',
+    );
+    const worker = await importFile(coded, 'gdelt', path, { thread: 'worker' });
+    expect({ ...worker, seconds: 0 }).toEqual({ ...here, seconds: 0 });
+    expect(here).toMatchObject({ status: 'ok', rows: 9000, inserted: 8999, duplicates: 1 });
+    expect(snapshot()).toEqual(stored);
+  });
+
+  it('fails a --strict file on the worker thread and keeps nothing of it', async () => {
+    const rows = [...GOOD_ROWS, 'a\tb\tc', ...GOOD_ROWS];
+    const result = await importFile(coded, 'gdelt', write('strict.CSV', rows.join('\n')), {
+      strict: true,
+      thread: 'worker',
+    });
+    expect(result).toMatchObject({ status: 'failed', inserted: 0 });
+    expect(result.reason).toMatch(/line 5: wrong column count: 3/);
+    expect(await coded.countEvents()).toBe(0);
   });
 
   it('re-importing a file changes nothing', async () => {
@@ -226,29 +287,24 @@ describe.skipIf(!hasShared)('import of the real samples in ../shared/data', () =
     const result = await importFile(coded, 'gdelt', join(SHARED, 'gdelt/events.csv'));
     expect(result).toMatchObject({ status: 'ok', rows: 710, inserted: 710, badRows: 0 });
     // A 57-column backfile row (1982): no SOURCEURL, ActionGeo FIPS CA → CAN.
-    const row = store.connection
-      .prepare('SELECT * FROM coded_events WHERE key = ?')
-      .get(codedEventKey('gdelt', '1552839')) as Record<string, unknown>;
-    expect(row).toMatchObject({
+    expect(await coded.codedEvent('gdelt', '1552839')).toMatchObject({
       day: 19820102,
-      source_actor: 'CAN',
-      target_actor: 'POL',
+      sourceActor: 'CAN',
+      targetActor: 'POL',
       cameo: '1312',
-      quad: 3,
+      quadClass: 3,
       plover: 'THREATEN',
       goldstein: -5.8,
-      action_country: 'CAN',
-      source_url: null,
+      actionCountry: 'CAN',
+      sourceUrl: null,
     });
   });
 
   it('GDELT 2.0 events (61 columns) and Mentions (CSV with header, duplicates within the file)', async () => {
     const events = await importFile(coded, 'gdelt', join(SHARED, 'gdelt/20250801140000.export.CSV.excerpt'));
     expect(events).toMatchObject({ status: 'ok', rows: 15, inserted: 15, badRows: 0 });
-    const irish = store.connection
-      .prepare('SELECT action_country, lat, lon FROM coded_events WHERE key = ?')
-      .get(codedEventKey('gdelt', '1255244971'));
-    expect(irish).toEqual({ action_country: 'IRL', lat: 51.6231, lon: -8.87056 });
+    const irish = await coded.codedEvent('gdelt', '1255244971');
+    expect(irish).toMatchObject({ actionCountry: 'IRL', lat: 51.6231, lon: -8.87056 });
     const mentions = await importFile(coded, 'gdelt', join(SHARED, 'gdelt/mentionssamp.csv'));
     expect(mentions).toMatchObject({ status: 'ok', content: 'mentions', rows: 1635, badRows: 0 });
     expect(mentions.inserted + mentions.duplicates).toBe(1635);
@@ -278,10 +334,8 @@ describe.skipIf(!hasShared)('import of the real samples in ../shared/data', () =
     expect(analysis.total.byType.ASSAULT).toBeGreaterThan(analysis.total.count / 2);
     expect(await coded.countEvents('acled')).toBe(result.inserted);
     expect(await coded.countEvents('gdelt')).toBe(0);
-    const uga = store.connection
-      .prepare('SELECT original_id, source_code FROM coded_events WHERE key = ?')
-      .get(codedEventKey('acled', 'UGA7752'));
-    expect(uga).toEqual({ original_id: 'UGA7752', source_code: 'Rioters (Uganda)' });
+    const uga = await coded.codedEvent('acled', 'UGA7752');
+    expect(uga).toMatchObject({ originalId: 'UGA7752', sourceActorCode: 'Rioters (Uganda)' });
     const codebook = await importFile(coded, 'acled', join(SHARED, 'acled/acled_codebook.csv'));
     expect(codebook.status).toBe('failed');
   });
@@ -454,5 +508,47 @@ describe('CLI', () => {
     const answer = JSON.parse(pairOut.text()) as { periods: { period: string; count: number }[] };
     expect(answer.periods).toEqual([expect.objectContaining({ period: '2024-06', count: 3 })]);
     expect(readFileSync(db).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the compact coded_events migration', () => {
+  it('moves rows stored before it into the JSON detail, without the null fields', async () => {
+    const path = join(dir, 'old.db');
+    const connection = new BetterSqlite3(path);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection }) });
+    const migrator = new Migrator({ db, provider: sqliteMigrations });
+    expect((await migrator.migrateTo('20261128T1100_source_grades')).error).toBeUndefined();
+    const key = codedEventKey('acled', 'UGA7752');
+    connection
+      .prepare(
+        `INSERT INTO coded_events (key, original_id, day, source_actor, target_actor, source_code, target_code,
+          cameo, quad, plover, mode, goldstein, source_url, source_name, action_country, lat, lon)
+         VALUES (?, 'UGA7752', 20240105, 'UGA', NULL, 'Rioters (Uganda)', NULL, NULL, 4, 'RIOT', NULL, NULL,
+          NULL, 'Daily Monitor', 'UGA', 0.35, 32.58)`,
+      )
+      .run(key);
+    await db.destroy();
+    const migrated = await openSqliteStore(path);
+    expect(await new SqliteCodedEventStore(migrated.connection).codedEvent('acled', 'UGA7752')).toEqual({
+      dataset: 'acled',
+      originalId: 'UGA7752',
+      key,
+      day: 20240105,
+      sourceActor: 'UGA',
+      targetActor: null,
+      sourceActorCode: 'Rioters (Uganda)',
+      targetActorCode: null,
+      cameo: null,
+      quadClass: 4,
+      plover: 'RIOT',
+      mode: null,
+      goldstein: null,
+      sourceUrl: null,
+      sourceName: 'Daily Monitor',
+      actionCountry: 'UGA',
+      lat: 0.35,
+      lon: 32.58,
+    });
+    await migrated.close();
   });
 });

@@ -1,0 +1,27 @@
+/** Messages between the import's writing thread (import.ts) and its parsing thread (worker.ts). */
+import type { CodedDataset, CodedEventBatch, CodedMentionRow } from '../store/coded.js';
+import type { ParseSummary } from './parse.js';
+import type { TextStreamProgress } from './stream.js';
+
+export interface WorkerInput {
+  readonly path: string;
+  readonly dataset: CodedDataset;
+  readonly strict: boolean;
+  /** One Int32: batches posted and not yet stored. */
+  readonly control: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { readonly kind: 'content'; readonly content: 'events' | 'mentions' }
+  | { readonly kind: 'events'; readonly batch: CodedEventBatch }
+  | { readonly kind: 'mentions'; readonly rows: CodedMentionRow[] }
+  | { readonly kind: 'progress'; readonly progress: TextStreamProgress; readonly rows: number }
+  | { readonly kind: 'done'; readonly summary: ParseSummary }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+/** An error of the file system (ENOENT, EACCES, EISDIR…): the file fails, the import goes on. */
+export function isFileError(error: unknown): error is Error {
+  return (
+    error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')
+  );
+}
