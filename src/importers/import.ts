@@ -4,10 +4,7 @@
  * Large files are parsed on a worker thread while this thread writes, so both cores work.
  */
 import { stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../orchestrate/worker-thread.js';
 import type { CodedDataset, CodedEventStore, CodedImportBatch } from '../store/coded.js';
 import { type BadRow, FileFailure, type ParseOutput, type ParseSummary, parseCodedFile } from './parse.js';
 import { FileFormatError, type TextStreamProgress } from './stream.js';
@@ -154,7 +151,8 @@ function parseOnWorker(
 ): Promise<Outcome> {
   const control = new SharedArrayBuffer(4);
   const inFlight = new Int32Array(control);
-  const worker = startWorker({ path, dataset, strict, control });
+  const input: WorkerInput = { path, dataset, strict, control };
+  const worker = startWorker(siblingModule(import.meta.url, 'worker'), input);
   const release = () => {
     Atomics.sub(inFlight, 0, 1);
     Atomics.notify(inFlight, 0);
@@ -195,16 +193,4 @@ function parseOnWorker(
       settle(() => reject(new Error(`the import worker stopped (exit code ${code}) before the file ended`))),
     );
   });
-}
-
-function startWorker(input: WorkerInput): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSources ? './worker.ts' : './worker.js', import.meta.url);
-  if (!fromSources) return new Worker(url, { workerData: input });
-  // Running from TypeScript sources (tests, tsx): the worker registers tsx before it imports its module.
-  // tsx's ESM entry (its CommonJS `require` entry cannot register ESM hooks in a worker).
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: input });
 }

@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { errorMessage } from '../domain/errors.js';
-import type { DyadDocument } from '../domain/model.js';
-import { normalizePublished } from '../ingest/dates.js';
-import { DEFAULT_MAX_BYTES, type ReadDocument } from '../ingest/reader.js';
-import { readBytes } from '../ingest/readers/index.js';
-import { describeFsError, expandSources, type SourceEntry } from '../ingest/sources.js';
+import type { DyadDocument, Finding } from '../domain/model.js';
+import { expandSources } from '../ingest/sources.js';
 import { type Pipeline, pipelineVersion, runPipeline } from '../pipeline/pipeline.js';
-import type { Store } from '../store/store.js';
+import type { DocumentWrite, Store } from '../store/store.js';
+import { entryPath, readEntry } from './read.js';
+
+export { documentId } from './read.js';
 
 export type IngestStatus = 'inserted' | 'replaced' | 'unchanged' | 'failed' | 'skipped';
 
@@ -40,7 +37,16 @@ export interface IngestOptions {
   readonly now?: () => Date;
 }
 
-/** Ingests files, folders and stdin into the store: read, normalise, extract, write one transaction per document. */
+// Documents are written in groups: one commit per document made the search index write a segment each time,
+// most of ingest's cost. A group ends at this many documents or characters, and at the end of the input.
+const GROUP_DOCUMENTS = 256;
+const GROUP_CHARS = 8_000_000;
+
+/**
+ * Ingests files, folders and stdin into the store: read, normalise, extract, then write in group commits.
+ * Every document is all-or-nothing (a failed write rolls back only that document: see Store.writeDocuments),
+ * and a crash loses at most the group not yet committed, never part of a document.
+ */
 export async function ingestPaths(
   store: Store,
   inputs: readonly string[],
@@ -49,108 +55,115 @@ export async function ingestPaths(
   const entries = await expandSources(inputs);
   const results: IngestResult[] = [];
   const total = entries.length;
+  const version = pipelineVersion(options.pipeline);
+  let done = 0;
+  const finish = (index: number, result: IngestResult) => {
+    results[index] = result;
+    done++;
+    options.onProgress?.({ done, total, path: result.path, result });
+  };
+  let group: PendingWrite[] = [];
+  let groupChars = 0;
+  const flush = async () => {
+    if (group.length === 0) return;
+    const writes = group;
+    group = [];
+    groupChars = 0;
+    const outcomes = await store.writeDocuments(writes);
+    writes.forEach((write, i) => {
+      const outcome = outcomes[i];
+      const { index, result } = write;
+      finish(
+        index,
+        outcome?.ok
+          ? {
+              ...result,
+              status: outcome.outcome,
+              findings: outcome.outcome === 'unchanged' ? 0 : result.findings,
+            }
+          : {
+              ...result,
+              status: 'failed',
+              docId: null,
+              reason: `storage failed: ${outcome?.reason ?? 'no result'}`,
+              findings: 0,
+            },
+      );
+    });
+  };
   for (const [index, entry] of entries.entries()) {
     const path = entryPath(entry);
-    options.onProgress?.({ done: index, total, path });
-    const result = await ingestEntry(store, entry, options);
-    results.push(result);
-    options.onProgress?.({ done: index + 1, total, path, result });
+    options.onProgress?.({ done, total, path });
+    const outcome = await readEntry(entry, {
+      ...options,
+      retrieved: (options.now?.() ?? new Date()).toISOString(),
+    });
+    if (outcome.kind !== 'document') {
+      finish(index, {
+        path,
+        status: outcome.kind,
+        docId: null,
+        title: null,
+        reason: outcome.reason,
+        findings: 0,
+      });
+      continue;
+    }
+    const prepared = await prepareWrite(store, outcome.document, path, version, options);
+    if ('status' in prepared) {
+      finish(index, prepared);
+      continue;
+    }
+    group.push({ ...prepared, index });
+    groupChars += prepared.document.text.length;
+    if (group.length >= GROUP_DOCUMENTS || groupChars >= GROUP_CHARS) await flush();
   }
+  await flush();
   return results;
 }
 
-function entryPath(entry: SourceEntry): string {
-  return entry.kind === 'stdin' ? '-' : entry.path;
+/** A document read and extracted, waiting for its group's commit; `result` is what it reports once written. */
+interface PendingWrite extends DocumentWrite {
+  readonly index: number;
+  readonly result: IngestResult;
 }
 
-async function ingestEntry(store: Store, entry: SourceEntry, options: IngestOptions): Promise<IngestResult> {
-  const path = entryPath(entry);
-  const failed = (reason: string): IngestResult => ({
-    path,
-    status: 'failed',
-    docId: null,
-    title: null,
-    reason,
-    findings: 0,
-  });
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let bytes: Uint8Array;
-  switch (entry.kind) {
-    case 'skipped':
-      return { path, status: 'skipped', docId: null, title: null, reason: entry.reason, findings: 0 };
-    case 'unreadable':
-      return failed(entry.reason);
-    case 'stdin':
-      if (!options.readStdin) return failed('standard input is not available');
-      bytes = await options.readStdin();
-      break;
-    case 'file':
-      try {
-        // Check the size first so a huge file is never read into memory. Synchronous calls: files are read one
-        // at a time anyway, and the async versions' thread-pool round trips dominated small-file ingest.
-        const info = statSync(entry.path);
-        if (info.size > maxBytes) return failed(`file is ${info.size} bytes, over the limit of ${maxBytes}`);
-        bytes = readFileSync(entry.path);
-      } catch (error) {
-        return failed(describeFsError(error));
-      }
-      break;
-    default: {
-      const unreachable: never = entry;
-      return unreachable;
-    }
-  }
-  const read = await readBytes(bytes, entry.kind === 'stdin' ? 'stdin' : basename(entry.path), { maxBytes });
-  if (read.kind === 'failed') return failed(read.reason);
-  const document = toDocument(read.document, entry, options);
-  try {
-    return await writeExtracted(store, document, path, options);
-  } catch (error) {
-    return failed(`extraction or storage failed: ${errorMessage(error)}`);
-  }
-}
-
-async function writeExtracted(
+/** Decides whether a read document needs writing (it may be stored already) and extracts its findings. */
+async function prepareWrite(
   store: Store,
   document: DyadDocument,
   path: string,
+  version: string,
   options: IngestOptions,
-): Promise<IngestResult> {
-  const version = pipelineVersion(options.pipeline);
+): Promise<IngestResult | Omit<PendingWrite, 'index'>> {
   const base = { path, docId: document.id, title: document.title };
   const stored = await store.documentPipeline(document.id);
   if (stored !== null && (stored === version || !options.reextract)) {
-    const reason = stored === version ? null : 'stored with an older extractor; use --reextract to update';
+    const reason =
+      stored === version
+        ? null
+        : stored === ''
+          ? 'stored without extraction; use --reextract to extract'
+          : 'stored with an older extractor; use --reextract to update';
     return { ...base, status: 'unchanged', reason, findings: 0 };
   }
-  const findings = runPipeline(options.pipeline, document);
-  const outcome = await store.writeDocument(document, findings, version, { replace: stored !== null });
-  return { ...base, status: outcome, reason: null, findings: findings.length };
-}
-
-function toDocument(read: ReadDocument, entry: SourceEntry, options: IngestOptions): DyadDocument {
-  const id = documentId(read.text);
-  const published = normalizePublished(options.published ?? read.metadata.published ?? null);
-  const source = options.source ?? read.metadata.source ?? (entry.kind === 'file' ? entry.path : null);
+  let findings: Finding[];
+  try {
+    findings = runPipeline(options.pipeline, document);
+  } catch (error) {
+    return {
+      ...base,
+      status: 'failed',
+      docId: null,
+      reason: `extraction failed: ${errorMessage(error)}`,
+      findings: 0,
+    };
+  }
   return {
-    kind: 'document',
-    id,
-    title: options.title ?? read.metadata.title ?? (entry.kind === 'file' ? titleFromPath(entry.path) : null),
-    source,
-    publisher: read.metadata.publisher ?? null,
-    published,
-    retrieved: (options.now?.() ?? new Date()).toISOString(),
-    format: read.format,
-    language: read.metadata.language ?? 'en',
-    text: read.text,
+    document,
+    findings,
+    pipeline: version,
+    replace: stored !== null,
+    result: { ...base, status: 'inserted', reason: null, findings: findings.length },
   };
-}
-
-/** A document's id: the first 16 hex digits of the SHA-256 of its normalised text. */
-export function documentId(normalizedText: string): string {
-  return createHash('sha256').update(normalizedText, 'utf8').digest('hex').slice(0, 16);
-}
-
-function titleFromPath(path: string): string {
-  return basename(path).replace(/\.[^.]+$/, '');
 }

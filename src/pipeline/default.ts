@@ -16,5 +16,11 @@ export const defaultPipeline: Pipeline = {
   stages: [sentenceStage, timexStage, actorStage, eventStage, itineraryStage, figureStage, claimStage],
 };
 
-/** Ingest without extraction: sentences only, for search. */
+/** Sentences only: the cheapest pipeline that still makes findings (tests and benchmarks use it). */
 export const sentencesOnlyPipeline: Pipeline = { stages: [sentenceStage] };
+
+/**
+ * Ingest without extraction (`dyad ingest --no-extract`): the document is stored and searchable, with no
+ * findings; `dyad ingest --reextract` extracts later.
+ */
+export const noExtractionPipeline: Pipeline = { stages: [] };

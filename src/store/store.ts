@@ -53,6 +53,19 @@ export interface GradeTarget {
 /** What happened to one document on a write. */
 export type WriteOutcome = 'inserted' | 'replaced' | 'unchanged';
 
+/** One document of a group write. */
+export interface DocumentWrite {
+  readonly document: DyadDocument;
+  readonly findings: readonly Finding[];
+  readonly pipeline: string;
+  readonly replace?: boolean;
+}
+
+/** A group write's result for one document: its outcome, or why it was not stored. */
+export type DocumentWriteResult =
+  | { readonly ok: true; readonly outcome: WriteOutcome }
+  | { readonly ok: false; readonly reason: string };
+
 /**
  * Persistence behind one interface; one folder per adapter. Every write of a document and its
  * findings is one transaction, so a crash leaves either the whole document or nothing.
@@ -70,6 +83,12 @@ export interface Store {
     pipeline: string,
     options?: { replace?: boolean },
   ): Promise<WriteOutcome>;
+  /**
+   * Writes several documents as one group commit (far cheaper than a commit each: the search index writes a
+   * segment per commit). Each document is still all-or-nothing: if one fails, the group is rolled back and
+   * each document is written alone, so only the failing one is missing. Never throws for a document.
+   */
+  writeDocuments(writes: readonly DocumentWrite[]): Promise<DocumentWriteResult[]>;
   listDocuments(options?: { limit?: number; offset?: number }): Promise<DocumentSummary[]>;
   countDocuments(): Promise<number>;
   /** A document by id or by an unambiguous id prefix (at least 4 characters). */

@@ -51,6 +51,29 @@ describe('dyad CLI', () => {
     });
   });
 
+  it('ingests without extraction (searchable, no findings), then extracts with --reextract', async () => {
+    const other = join(dir, 'plain.db');
+    const file = join(dir, 'note.txt');
+    writeFileSync(
+      file,
+      'Published: 2024-05-02\n\nThe envoy flew to Hanoi on 1 May. He met the premier there.',
+    );
+    const plain = await runCli(['--db', other, '--json', 'ingest', '--no-extract', file]);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout)[0]).toMatchObject({ status: 'inserted', findings: 0 });
+    const search = await runCli(['--db', other, '--json', 'search', 'premier']);
+    expect(JSON.parse(search.stdout)[0]).toMatchObject({ sentence: 'He met the premier there.' });
+    const again = await runCli(['--db', other, '--json', 'ingest', file]);
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({
+      status: 'unchanged',
+      reason: 'stored without extraction; use --reextract to extract',
+    });
+    const extracted = await runCli(['--db', other, '--json', 'ingest', '--reextract', file]);
+    const [result] = JSON.parse(extracted.stdout);
+    expect(result.status).toBe('replaced');
+    expect(result.findings).toBeGreaterThan(2);
+  });
+
   it('lists documents, shows one by id prefix, and exits 3 for a missing one', async () => {
     const docs = await runCli(['--db', db, '--json', 'docs']);
     const [doc] = JSON.parse(docs.stdout);

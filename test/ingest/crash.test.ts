@@ -79,14 +79,14 @@ describe('a crash mid-ingest', () => {
           const stored = await store.findings({ docId: document.id });
           expect(stored.map((f) => f.id)).toEqual(fresh.map((f) => f.id));
           const searchRows = store.connection
-            .prepare('SELECT count(*) AS n FROM sentence_search WHERE doc_id = ?')
+            .prepare('SELECT count(*) AS n FROM document_search WHERE doc_id = ?')
             .get(document.id) as { n: number };
-          expect(searchRows.n).toBe(fresh.length);
+          expect(searchRows.n).toBe(1);
         }
         const orphans = store.connection
           .prepare(
             `SELECT (SELECT count(*) FROM findings WHERE doc_id NOT IN (SELECT id FROM documents))
-                  + (SELECT count(*) FROM sentence_search WHERE doc_id NOT IN (SELECT id FROM documents)) AS n`,
+                  + (SELECT count(*) FROM document_search WHERE doc_id NOT IN (SELECT id FROM documents)) AS n`,
           )
           .get() as { n: number };
         expect(orphans.n).toBe(0);

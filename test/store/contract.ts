@@ -37,7 +37,8 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       );
       expect(await store.documentPipeline(doc.id)).toBe('p@2');
       expect(await store.findings({ docId: doc.id })).toHaveLength(1);
-      expect(await store.search('second')).toEqual([]);
+      // Search covers the whole text, whatever findings the document has.
+      expect((await store.search('second')).map((hit) => hit.sentence)).toEqual(['A second sentence.']);
     });
 
     it('writes nothing when a write fails part-way', async () => {
@@ -48,6 +49,30 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(await store.getDocument(doc.id)).toBeNull();
       expect(await store.countDocuments()).toBe(0);
       expect(await store.search('sentence')).toEqual([]);
+    });
+
+    it('writes a group of documents in one commit, and only a failing one is left out', async () => {
+      const [a, b, c] = ['Alpha met Beta.', 'Gamma met Delta.', 'Epsilon met Zeta.'].map((text) =>
+        makeDocument(text),
+      ) as [DyadDocument, DyadDocument, DyadDocument];
+      const [first] = sentences(b);
+      expect(
+        await store.writeDocuments([
+          { document: a, findings: sentences(a), pipeline: 'p@1' },
+          // A finding twice violates uniqueness: this document fails, the group is retried one by one.
+          { document: b, findings: [first as Finding, first as Finding], pipeline: 'p@1' },
+          { document: c, findings: sentences(c), pipeline: 'p@1' },
+          { document: a, findings: sentences(a), pipeline: 'p@1' },
+        ]),
+      ).toEqual([
+        { ok: true, outcome: 'inserted' },
+        { ok: false, reason: expect.stringMatching(/UNIQUE/) },
+        { ok: true, outcome: 'inserted' },
+        { ok: true, outcome: 'unchanged' },
+      ]);
+      expect(await store.countDocuments()).toBe(2);
+      expect(await store.getDocument(b.id)).toBeNull();
+      expect((await store.search('Epsilon')).map((hit) => hit.docId)).toEqual([c.id]);
     });
 
     it('finds sentences by full-text search with offsets and highlighted matches', async () => {

@@ -1,7 +1,7 @@
 import { buffer } from 'node:stream/consumers';
 import { usageError } from '../../domain/errors.js';
 import { type IngestResult, ingestPaths } from '../../orchestrate/ingest.js';
-import { defaultPipeline } from '../../pipeline/default.js';
+import { defaultPipeline, noExtractionPipeline } from '../../pipeline/default.js';
 import { parseCommandArgs, positiveInt } from '../args.js';
 import { type CliContext, print, printJson, withStore } from '../context.js';
 import type { Command } from '../main.js';
@@ -12,14 +12,16 @@ export const command: Command = {
   usage: `Usage: dyad ingest PATH... [options]
 
 Reads plain text, Markdown, HTML and PDF files; folders are read recursively; '-' reads stdin.
-Each document is stored with its findings in one transaction. Unchanged content is skipped.
+Each document is stored with its findings all-or-nothing (documents are committed in groups of up to 256;
+a document that fails to write is retried alone). Unchanged content is skipped.
 
 Options:
   --title TEXT        title for the document(s), overriding what the file says
   --published DATE    publication date (document creation time), e.g. 2023-11-05
   --source URL        source path or URL to record
   --max-mb N          refuse files larger than N megabytes (default 50)
-  --reextract         re-run extraction on stored documents made by an older extractor
+  --reextract         re-run extraction on stored documents made by an older extractor (or none)
+  --no-extract        store and index the text only; extract later with --reextract
   --json              print per-file results as JSON
 
 Exit status: 0 when every file was stored or unchanged, 1 when any failed.`,
@@ -30,6 +32,7 @@ Exit status: 0 when every file was stored or unchanged, 1 when any failed.`,
       source: { type: 'string' },
       'max-mb': { type: 'string' },
       reextract: { type: 'boolean' },
+      'no-extract': { type: 'boolean' },
       json: { type: 'boolean' },
     });
     if (positionals.length === 0) throw usageError('ingest needs at least one PATH (or - for stdin)');
@@ -37,7 +40,7 @@ Exit status: 0 when every file was stored or unchanged, 1 when any failed.`,
     const progress = new ProgressBar(ctx.stderr, 'ingest');
     const results = await withStore(ctx, (store) =>
       ingestPaths(store, positionals, {
-        pipeline: defaultPipeline,
+        pipeline: values['no-extract'] ? noExtractionPipeline : defaultPipeline,
         maxBytes: positiveInt(values['max-mb'], 'max-mb', 50) * 1024 * 1024,
         ...(values.title ? { title: values.title } : {}),
         ...(values.published ? { published: values.published } : {}),

@@ -1,9 +1,7 @@
 import type { DocumentFormat } from '../../domain/model.js';
 import { binarySignature, decodeText } from '../decode.js';
 import type { ReadDocument, ReadOptions, ReadOutcome } from '../reader.js';
-import { readHtml } from './html.js';
 import { hasFrontMatter, readMarkdown } from './markdown.js';
-import { readPdf } from './pdf.js';
 import { readPlainText } from './text.js';
 
 export { splitHeaderLines } from './text.js';
@@ -28,6 +26,8 @@ async function readChecked(bytes: Uint8Array, name: string, options: ReadOptions
   }
   const extension = extensionOf(name);
   if (isPdf(bytes, extension === 'pdf')) {
+    // The PDF and HTML readers load large libraries: only when a file needs them.
+    const { readPdf } = await import('./pdf.js');
     const read = await readPdf(bytes);
     return 'failed' in read ? failed(read.failed) : withText(read, name);
   }
@@ -40,6 +40,7 @@ async function readChecked(bytes: Uint8Array, name: string, options: ReadOptions
   const format = sniffTextFormat(decoded.text, extension);
   switch (format) {
     case 'html': {
+      const { readHtml } = await import('./html.js');
       const read = readHtml(decoded.text);
       return 'failed' in read ? failed(read.failed) : withText(read, name);
     }

@@ -116,6 +116,20 @@ const migrations: Record<string, Migration> = {
       await sql`ALTER TABLE coded_events_compact RENAME TO coded_events`.execute(db);
     },
   },
+  '20261128T1300_document_search': {
+    // Search indexes whole documents (one row each) instead of every sentence: a document needs no extraction
+    // to be searchable, ingest writes one index row, not dozens, and the hit's sentence is found at query time.
+    async up(db: Kysely<unknown>) {
+      await sql`DROP TABLE sentence_search`.execute(db);
+      await sql`CREATE VIRTUAL TABLE document_search USING fts5(
+        doc_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2'
+      )`.execute(db);
+      // Merge segments less eagerly than FTS5's default of 4: ingest writes one segment per group commit, and
+      // merging every few groups was a third of ingest's time; queries read a few more segments.
+      await sql`INSERT INTO document_search (document_search, rank) VALUES ('automerge', 8)`.execute(db);
+      await sql`INSERT INTO document_search (doc_id, text) SELECT id, text FROM documents`.execute(db);
+    },
+  },
 };
 
 export const sqliteMigrations: MigrationProvider = {

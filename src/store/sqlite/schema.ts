@@ -28,12 +28,10 @@ export interface FindingsTable {
   data: string;
 }
 
-export interface SentenceSearchTable {
+export interface DocumentSearchTable {
   rowid: Generated<number>;
-  text: string;
   doc_id: string;
-  start: number;
-  end: number;
+  text: string;
 }
 
 export interface SourceGradesTable {
@@ -48,5 +46,5 @@ export interface Database {
   source_grades: SourceGradesTable;
   documents: DocumentsTable;
   findings: FindingsTable;
-  sentence_search: SentenceSearchTable;
+  document_search: DocumentSearchTable;
 }

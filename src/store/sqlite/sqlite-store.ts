@@ -1,11 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { type AdmiraltyGrade, type GradeAssignments, parseGrade } from '../../analysis/reliability.js';
-import { usageError } from '../../domain/errors.js';
+import { errorMessage, usageError } from '../../domain/errors.js';
 import type { DyadDocument, Finding, FindingKind } from '../../domain/model.js';
-import { primarySpan, spanText } from '../../domain/model.js';
+import { primarySpan } from '../../domain/model.js';
+import { splitSentences } from '../../pipeline/sentences.js';
 import type {
   DocumentSummary,
+  DocumentWrite,
+  DocumentWriteResult,
   FindingFilter,
   GradeTarget,
   SearchHit,
@@ -18,12 +21,10 @@ import { sqliteMigrations } from './migrations.js';
 import type { Database, DocumentsTable } from './schema.js';
 
 interface WriteStatements {
-  readonly write: (
-    document: DyadDocument,
-    findings: readonly Finding[],
-    pipeline: string,
-    replace: boolean,
-  ) => WriteOutcome;
+  /** One document in its own transaction. */
+  readonly writeOne: (write: DocumentWrite) => WriteOutcome;
+  /** Several documents in one transaction. */
+  readonly writeMany: (writes: readonly DocumentWrite[]) => WriteOutcome[];
 }
 
 export interface SqliteStoreOptions {
@@ -82,7 +83,28 @@ export class SqliteStore implements Store {
   ): Promise<WriteOutcome> {
     // One synchronous better-sqlite3 transaction with cached statements: the Kysely path compiled and prepared
     // every statement per document and took tens of times longer than the insert itself (bench/ingest.ts).
-    return this.writeStatements().write(document, findings, pipeline, options.replace ?? false);
+    return this.writeStatements().writeOne({
+      document,
+      findings,
+      pipeline,
+      replace: options.replace ?? false,
+    });
+  }
+
+  async writeDocuments(writes: readonly DocumentWrite[]): Promise<DocumentWriteResult[]> {
+    const { writeOne, writeMany } = this.writeStatements();
+    try {
+      return writeMany(writes).map((outcome) => ({ ok: true, outcome }));
+    } catch {
+      // The group rolled back as a whole; writing each alone keeps every good document and names the bad one.
+      return writes.map((write): DocumentWriteResult => {
+        try {
+          return { ok: true, outcome: writeOne(write) };
+        } catch (error) {
+          return { ok: false, reason: errorMessage(error) };
+        }
+      });
+    }
   }
 
   private statements: WriteStatements | null = null;
@@ -93,9 +115,9 @@ export class SqliteStore implements Store {
     const documentColumns =
       'title, source, publisher, published, retrieved, format, language, text, chars, pipeline, ingested_at';
     const exists = c.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
+    // Positional parameters: binding by name costs a property lookup per column on every document.
     const insertDocument = c.prepare(
-      `INSERT INTO documents (id, ${documentColumns})
-       VALUES (@id, @title, @source, @publisher, @published, @retrieved, @format, @language, @text, @chars, @pipeline, @ingested_at)`,
+      `INSERT INTO documents (id, ${documentColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const updateDocument = c.prepare(
       `UPDATE documents SET title = @title, source = @source, publisher = @publisher, published = @published,
@@ -103,56 +125,60 @@ export class SqliteStore implements Store {
          pipeline = @pipeline, ingested_at = @ingested_at
        WHERE id = @id`,
     );
-    const deleteSearch = c.prepare('DELETE FROM sentence_search WHERE doc_id = ?');
     const deleteFindings = c.prepare('DELETE FROM findings WHERE doc_id = ?');
     const insertFinding = c.prepare(
       `INSERT INTO findings (id, doc_id, kind, start, "end", extractor, extractor_version, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertSearch = c.prepare(
-      'INSERT INTO sentence_search (text, doc_id, start, "end") VALUES (?, ?, ?, ?)',
-    );
-    const write = c.transaction(
-      (
-        document: DyadDocument,
-        findings: readonly Finding[],
-        pipeline: string,
-        replace: boolean,
-      ): WriteOutcome => {
-        const existing = exists.get(document.id) !== undefined;
-        if (existing && !replace) return 'unchanged';
-        // A new document without events leaves the pair rollup as it is; skipping the call saves its statement
-        // preparation on every plain ingest.
-        if (existing || findings.some((f) => f.kind === 'event')) {
-          updateEventRollupForDocument(c, document, findings);
-        }
-        if (existing) {
-          deleteSearch.run(document.id);
-          deleteFindings.run(document.id);
-          updateDocument.run(documentRow(document, pipeline));
-        } else {
-          insertDocument.run(documentRow(document, pipeline));
-        }
-        for (const finding of findings) {
-          const span = primarySpan(finding);
-          insertFinding.run(
-            finding.id,
-            document.id,
-            finding.kind,
-            span.start,
-            span.end,
-            finding.extractor.name,
-            finding.extractor.version,
-            JSON.stringify(finding),
-          );
-          if (finding.kind === 'sentence') {
-            insertSearch.run(spanText(document, span), document.id, span.start, span.end);
-          }
-        }
-        return existing ? 'replaced' : 'inserted';
-      },
-    );
-    this.statements = { write };
+    const insertSearch = c.prepare('INSERT INTO document_search (doc_id, text) VALUES (?, ?)');
+    const write = ({ document, findings, pipeline, replace = false }: DocumentWrite): WriteOutcome => {
+      const existing = exists.get(document.id) !== undefined;
+      if (existing && !replace) return 'unchanged';
+      // A new document without events leaves the pair rollup as it is; skipping the call saves its statement
+      // preparation on every plain ingest.
+      if (existing || findings.some((f) => f.kind === 'event')) {
+        updateEventRollupForDocument(c, document, findings);
+      }
+      if (existing) {
+        deleteFindings.run(document.id);
+        updateDocument.run(documentRow(document, pipeline));
+      } else {
+        insertDocument.run(
+          document.id,
+          document.title,
+          document.source,
+          document.publisher,
+          document.published,
+          document.retrieved,
+          document.format,
+          document.language,
+          document.text,
+          document.text.length,
+          pipeline,
+          new Date().toISOString(),
+        );
+        // The id is the text's hash, so a replaced document's text (and its search row) never changes.
+        insertSearch.run(document.id, document.text);
+      }
+      for (const finding of findings) {
+        const span = primarySpan(finding);
+        insertFinding.run(
+          finding.id,
+          document.id,
+          finding.kind,
+          span.start,
+          span.end,
+          finding.extractor.name,
+          finding.extractor.version,
+          JSON.stringify(finding),
+        );
+      }
+      return existing ? 'replaced' : 'inserted';
+    };
+    this.statements = {
+      writeOne: c.transaction(write),
+      writeMany: c.transaction((writes: readonly DocumentWrite[]) => writes.map(write)),
+    };
     return this.statements;
   }
 
@@ -251,35 +277,42 @@ export class SqliteStore implements Store {
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const match = toFtsQuery(query);
     if (!match) return [];
+    const words = queryWords(query);
+    const limit = options.limit ?? 50;
     const [open, close] = options.highlight ?? ['[', ']'];
-    const rows = await sql<{
-      doc_id: string;
-      start: number;
-      end: number;
-      text: string;
-      snippet: string;
-      rank: number;
-      title: string | null;
-    }>`
-      SELECT s.doc_id, s.start, s.end, s.text, highlight(sentence_search, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS snippet,
-             s.rank AS rank, d.title
-      FROM sentence_search s JOIN documents d ON d.id = s.doc_id
-      WHERE sentence_search MATCH ${match}
-      ORDER BY s.rank
-      LIMIT ${options.limit ?? 50}`.execute(this.db);
-    return rows.rows.map((r) => {
-      const matches = markedRanges(r.snippet);
-      return {
-        docId: r.doc_id,
-        title: r.title,
-        start: Number(r.start),
-        end: Number(r.end),
-        sentence: r.text,
-        snippet: r.snippet.replaceAll(MARK_OPEN, open).replaceAll(MARK_CLOSE, close),
-        matches,
-        rank: r.rank,
-      };
-    });
+    const page = this.connection.prepare(
+      `SELECT s.doc_id AS docId, highlight(document_search, 1, ?, ?) AS marked, d.title AS title, s.rank AS rank
+       FROM document_search s JOIN documents d ON d.id = s.doc_id
+       WHERE document_search MATCH ? ORDER BY s.rank LIMIT ? OFFSET ?`,
+    );
+    const hits: SearchHit[] = [];
+    // Documents come best first; each gives its sentences that hold every query word. A document with the words
+    // in different sentences gives none, so pages are read until there are enough hits (or enough documents).
+    for (let offset = 0; hits.length < limit && offset < SEARCH_MAX_DOCUMENTS; offset += SEARCH_PAGE) {
+      const rows = page.all(MARK_OPEN, MARK_CLOSE, match, SEARCH_PAGE, offset) as {
+        docId: string;
+        marked: string;
+        title: string | null;
+        rank: number;
+      }[];
+      for (const row of rows) {
+        for (const hit of sentenceHits(row.marked, words)) {
+          hits.push({
+            docId: row.docId,
+            title: row.title,
+            start: hit.start,
+            end: hit.end,
+            sentence: hit.sentence,
+            snippet: hit.marked.replaceAll(MARK_OPEN, open).replaceAll(MARK_CLOSE, close),
+            matches: markedRanges(hit.marked),
+            rank: row.rank,
+          });
+          if (hits.length === limit) return hits;
+        }
+      }
+      if (rows.length < SEARCH_PAGE) break;
+    }
+    return hits;
   }
 
   async setGrade(target: GradeTarget, grade: AdmiraltyGrade | null): Promise<void> {
@@ -331,6 +364,54 @@ export class SqliteStore implements Store {
 // Private-use characters never occur in normalised text we search, so they mark matches unambiguously.
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
+
+const SEARCH_PAGE = 50;
+const SEARCH_MAX_DOCUMENTS = 1000;
+
+/** A query's words, folded as the index folds them (lower case, no diacritics). */
+function queryWords(query: string): string[] {
+  return (query.match(/[\p{L}\p{N}]+/gu) ?? []).map(foldWord);
+}
+
+function foldWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * The sentences of a highlighted document that hold every query word (each a prefix of a marked token), with
+ * their offsets in the document and their own highlighted text.
+ */
+function sentenceHits(
+  marked: string,
+  words: readonly string[],
+): { start: number; end: number; sentence: string; marked: string }[] {
+  const text = marked.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '');
+  const matches = markedRanges(marked);
+  if (matches.length === 0) return [];
+  // An offset in the unmarked text → the same place in the marked text (past the marks before it).
+  const markedOffset = (offset: number): number => {
+    let marks = 0;
+    for (const m of matches) {
+      if (m.start < offset) marks++;
+      if (m.end <= offset) marks++;
+    }
+    return offset + marks;
+  };
+  const hits: { start: number; end: number; sentence: string; marked: string }[] = [];
+  for (const range of splitSentences(text)) {
+    const inside = matches.filter((m) => m.start >= range.start && m.end <= range.end);
+    if (inside.length === 0) continue;
+    const tokens = inside.map((m) => foldWord(text.slice(m.start, m.end)));
+    if (!words.every((word) => tokens.some((token) => token.startsWith(word)))) continue;
+    hits.push({
+      start: range.start,
+      end: range.end,
+      sentence: text.slice(range.start, range.end),
+      marked: marked.slice(markedOffset(range.start), markedOffset(range.end)),
+    });
+  }
+  return hits;
+}
 
 /** Ranges of marked text, as offsets into the unmarked sentence. */
 function markedRanges(marked: string): { start: number; end: number }[] {
