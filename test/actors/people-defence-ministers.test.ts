@@ -35,7 +35,6 @@ const FIRST_YEAR: Readonly<Record<string, number>> = {
 
 /** `CTY from-to: why`. Real gaps (no office or no state) and gaps we could not fill with confidence. */
 const KNOWN_GAPS_TEXT = `
-USA 2011-2011: Gates's row ends 2011-06-30 and Panetta's starts 2011-07-01 (end dates are exclusive); data artefact
 CHN 1946-1954: no PRC defence minister before Peng Dehuai (Sep 1954)
 CHN 1972-1974: office vacant after Lin Biao's death until Ye Jianying (Jan 1975)
 PRK 1948-1948: the DPRK was founded on 9 Sep 1948

@@ -26,9 +26,6 @@ const LAST_YEAR = 2024;
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const KNOWN_GAPS: Record<string, number[]> = {
-  // people.txt starts Choi Kyu-hah in 1967-10; Chung Il-kwon held the office until 29 June 1967 and Choi followed on
-  // 30 June 1967 (month precision in people.txt hides that day).
-  KOR: [1967],
   // Cardoso left for the finance ministry in May 1993; Amorim (people.txt) starts in July 1993, the weeks between
   // were covered by the secretary-general acting.
   BRA: [1993],
