@@ -34,8 +34,9 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // Not yet written: the chiefs between Nam Il (1953) and Choe Kwang (1963). 2021: people.txt ends Pak Jong-chon's
   // term in August 2020 and Rim Kwang-il is first reported in the post in September 2021.
   PRK: [...range(1954, 1962), 2021],
-  // Not yet written: Army chiefs of staff 1948-1954, JCS chairmen before Lee Yang-ho (1993) and 1998-2003.
-  KOR: [...range(1948, 1992), ...range(1998, 2002)],
+  // 1948: the army (the coded office until May 1963) had no chief of staff until 15 December 1948.
+  // Not yet written: the JCS chairmen between Kim Jong-oh (to April 1965) and Lee Yang-ho (1993).
+  KOR: [1948, ...range(1965, 1992)],
   // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004).
   JPN: range(1965, 2004),
   // No permanent chairman of the Chiefs of Staff Committee before 1956 (the chair rotated among the service chiefs).
