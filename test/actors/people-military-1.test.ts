@@ -48,10 +48,12 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   ITA: range(1946, 1998),
   // No chairman of the Chiefs of Staff Committee before 1958.
   AUS: range(1946, 1957),
-  // Not yet written: the chiefs before Svyda (November 2009).
-  UKR: range(1992, 2009),
-  // Not yet written: the chiefs before Volfovich (2020).
-  BLR: range(1992, 2019),
+  // 1992, 1996, 2004: handover months not known to us (Lopata's appointment, Lopata to Zatynaiko, Zatynaiko to
+  // Kyrychenko), so no holder is claimed for those 30 Junes.
+  UKR: [1992, 1996, 2004],
+  // Not yet written: the chiefs from 1992 to Tikhanovsky (2009). 2013: the month of Tikhanovsky's retirement is not
+  // known to us.
+  BLR: [...range(1992, 2009), 2013],
 };
 
 function holders(country: string, date: string): string[] {
