@@ -81,6 +81,11 @@ describe('actors stage: states, demonyms, possessives, metonyms', () => {
     expect(find(all, 'WHO').entityId).toBe('WHO');
     expect(mentions('Who decides what the west wing holds?').filter((m) => m.entityId === 'WHO')).toEqual([]);
   });
+
+  it('reads "Western" as the West, except as part of a name such as "Western Europe"', () => {
+    const all = mentions('Western sanctions were discussed in Western Europe and the Western Cape.');
+    expect(all.filter((m) => m.entityId === 'WST').map((m) => m.evidence[0]?.start)).toEqual([0]);
+  });
 });
 
 describe('actors stage: people and dated roles', () => {

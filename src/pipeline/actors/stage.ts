@@ -547,6 +547,14 @@ function resolveMatch(
   if (org && org.kind === 'organisation' && !state) {
     const prev = ctx.tokens[m.first - 1];
     if (org.requiresArticle && prev?.key !== 'the') return null;
+    // An adjective before a capitalised word is part of another name: "Western Europe", "Western Sahara".
+    const next = ctx.tokens[m.last + 1];
+    if (
+      org.form === 'demonym' &&
+      next?.capitalised &&
+      ctx.text.slice(ctx.tokens[m.last]?.end, next.start) === ' '
+    )
+      return null;
     const record = orgRecord(org.id);
     return draftFor(ctx, m.first, m.last, {
       mentionType: 'organisation',
