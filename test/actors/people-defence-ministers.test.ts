@@ -47,17 +47,16 @@ JPN 1946-1952: Japan had no armed forces and no minister for them before the Nat
 DEU 1946-1954: no West German defence ministry before June 1955
 FRA 1947-1947: the minister between Billoux's dismissal (May 1947) and Teitgen (Oct 1947) not yet coded
 IDN 1945-1945: 30 June 1945 is before the proclamation of independence (17 Aug 1945)
-IDN 1953-1953: between the Sultan of Yogyakarta's resignation (early 1953) and Iwa Kusumasumantri (Jul 1953)
 BLR 1991-1991: Belarus became independent in Aug 1991; its ministry was set up in 1992
-TUR 1960-1961: the defence portfolio under the 1960-61 junta (Gursel, then others) is not coded
-TUR 1977-1977: Ecevit's second cabinet (21 Jun - 21 Jul 1977) and its defence minister not coded
-TUR 1991-1991: Mesut Yilmaz's first cabinet (Jun - Nov 1991) and its defence minister not coded
+TUR 1960-1960: Gursel, then Fahri Ozdilek held defence after the May 1960 coup; the handover date is not known to us
+TUR 1991-1991: the defence minister of Mesut Yilmaz's first cabinet (from 23 Jun 1991) is not confirmed in our sources
 ARG 1946-1975: ministers of War/Army and of Defence before the 1976 coup not coded (frequent changes)
-SYR 1946-1957: ministers of the First and Second Republic not coded (frequent coups and cabinets)
+SYR 1949-1949: Za'im's coup year; who held defence under Za'im and Barazi on 30 June is not confirmed
+SYR 1954-1957: ministers of the restored Second Republic not coded (frequent cabinets)
 SYR 1958-1961: union with Egypt (United Arab Republic): no Syrian defence minister
 SYR 1962-1962: ministers of the 1961-63 secessionist republic not coded
 SYR 1965-1965: Hamad Ubayd's 1965 tenure between Umran's two terms: dates not known to us
-SAU 1953-1962: Fahd bin Saud and Muhammad bin Saud (1950s) not coded: their dates are not certain in our sources
+SAU 1953-1958: the end of Mishaal's term and Fahd bin Saud's first term (from 1956) are not dated in our sources
 IRN 1946-1952: the Shah's ministers of War before Mosaddegh took the portfolio (Jul 1952) not coded
 IRN 1954-1978: the Shah's ministers of War after 1953 not coded
 IRN 1980-1980: between Chamran (to spring 1980) and Fakouri (Sep 1980) not coded

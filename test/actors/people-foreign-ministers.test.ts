@@ -26,17 +26,14 @@ const LAST_YEAR = 2024;
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const KNOWN_GAPS: Record<string, number[]> = {
-  // Cardoso left for the finance ministry in May 1993; Amorim (people.txt) starts in July 1993, the weeks between
-  // were covered by the secretary-general acting.
-  BRA: [1993],
   // Ebrard resigned in June 2023 and Bárcena took office in July; the weeks between had no appointed secretary.
   MEX: [2023],
   // Not yet written: holders whose dates could not be confirmed (the ministers of Guido's first months in 1962, the
   // days around the coup of 28 June 1966).
   ARG: [1962, 1966],
   // Syria under the United Arab Republic (February 1958 - September 1961) had no foreign minister of its own; the
-  // other years are not yet written (frequent cabinet changes 1946-1949 and 1954; 1962-1963; 1966-1970).
-  SYR: [1946, 1947, 1948, 1949, 1954, 1958, 1959, 1960, 1961, 1962, 1963, 1966, 1967, 1968, 1969, 1970],
+  // other years are not yet written (frequent cabinet changes 1946-1948 and 1954, months not known to us; 1962-1963; 1966-1970).
+  SYR: [1946, 1947, 1948, 1954, 1958, 1959, 1960, 1961, 1962, 1963, 1966, 1967, 1968, 1969, 1970],
   // Not yet written: the Shah's foreign ministers of 1946-1950 and 1956-1960.
   IRN: [...range(1946, 1950), ...range(1956, 1960)],
 };
