@@ -44,8 +44,9 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // 1947: between Juin (to May 1947) and the creation of the chief of staff of the armed forces (April 1948);
   // 1954-55: while Ély was in Indochina (June 1954 - February 1956); 1961-62: Olié between Ély and Ailleret.
   FRA: [1947, 1954, 1955, 1961, 1962],
-  // Not yet written: the chiefs before Arpino (1999).
-  ITA: range(1946, 1998),
+  // Dates not confirmed: Mancinelli (1954-1959) and Rossi's start (1959), Vedovato and Marchesi (1968-1972, Henke
+  // from August 1972), Viglione's end and Torrisi and Santini (1978-1983, Bartolucci from October 1983).
+  ITA: [...range(1954, 1959), ...range(1968, 1972), ...range(1978, 1983)],
   // No chairman of the Chiefs of Staff Committee before 1958.
   AUS: range(1946, 1957),
   // 1992, 1996, 2004: handover months not known to us (Lopata's appointment, Lopata to Zatynaiko, Zatynaiko to
