@@ -35,15 +35,19 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // term in August 2020 and Rim Kwang-il is first reported in the post in September 2021.
   PRK: [...range(1954, 1962), 2021],
   // 1948: the army (the coded office until May 1963) had no chief of staff until 15 December 1948.
-  // Not yet written: the JCS chairmen between Kim Jong-oh (to April 1965) and Lee Yang-ho (1993).
+  // Not yet written: the JCS chairmen between Kim Jong-oh (to April 1965) and Lee Yang-ho (1993): the order is partly
+  // known (Moon Hyung-tae, Shim Heung-sun, Han Shin, Roh Jae-hyun, Kim Jong-hwan 1977-79, Ryu Byung-hyun, Yoon
+  // Sung-min, Kim Yoon-ho, ..., Oh Ja-bok, Choi Se-chang, Jeong Ho-geun, Lee Pil-sup) but not the dates.
   KOR: [1948, ...range(1965, 1992)],
-  // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004).
+  // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004); no
+  // list with confirmed dates was found.
   JPN: range(1965, 2004),
-  // No permanent chairman of the Chiefs of Staff Committee before 1956 (the chair rotated among the service chiefs).
+  // A real gap, not missing data: before 1956 the Chiefs of Staff Committee had no permanent chairman (the chair
+  // rotated among the three service chiefs, who were equals), so there was no single top officer to code.
   GBR: range(1946, 1955),
-  // 1947: between Juin (to May 1947) and the creation of the chief of staff of the armed forces (April 1948);
-  // 1954-55: while Ély was in Indochina (June 1954 - February 1956); 1961-62: Olié between Ély and Ailleret.
-  FRA: [1947, 1954, 1955, 1961, 1962],
+  // 1947: between Juin (to May 1947) and the creation of the chief of staff of the armed forces (April 1948), no
+  // holder known to us; 1961-62: Olié (1961, dates not confirmed) and the months before Ailleret (mid-1962).
+  FRA: [1947, 1961, 1962],
   // Dates not confirmed: Mancinelli (1954-1959) and Rossi's start (1959), Vedovato and Marchesi (1968-1972, Henke
   // from August 1972), Viglione's end and Torrisi and Santini (1978-1983, Bartolucci from October 1983).
   ITA: [...range(1954, 1959), ...range(1968, 1972), ...range(1978, 1983)],

@@ -36,7 +36,8 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   SAU: [1959, 1962, 1963, 1964, 1971, 1972, ...range(1980, 2014)],
   // South Africa: the Chiefs of the General Staff between van Ryneveld's retirement (1949) and Hiemstra not coded.
   ZAF: range(1949, 1965),
-  // Brazil: the EMFA chiefs (1946-1999) and the years before the Joint Staff was created (2010) are not coded.
+  // Brazil: not coded are the EMFA chiefs (1946-1999) and the chiefs of the Defence Staff (EMD, 1999-2010) that the
+  // Joint Staff (EMCFA) replaced in September 2010.
   BRA: range(1946, 2010),
   // Argentina: Joint Staff chiefs before Bari del Valle Sosa (January 2016) are not coded.
   ARG: range(1946, 2015),
