@@ -11,12 +11,15 @@ export function siblingModule(callerUrl: string, name: string): URL {
   return new URL(`./${name}.${callerUrl.endsWith('.ts') ? 'ts' : 'js'}`, callerUrl);
 }
 
+// A worker streams: a small heap makes it collect garbage early instead of growing the process's memory.
+const resourceLimits = { maxOldGenerationSizeMb: 128 };
+
 /** Starts a worker thread on a module; a TypeScript module first registers tsx (a dev dependency) in the worker. */
 export function startWorker(module: URL, workerData: unknown): Worker {
-  if (!module.pathname.endsWith('.ts')) return new Worker(module, { workerData });
+  if (!module.pathname.endsWith('.ts')) return new Worker(module, { workerData, resourceLimits });
   // tsx's ESM entry (its CommonJS `require` entry cannot register ESM hooks in a worker).
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
   const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits });
 }

@@ -19,7 +19,7 @@ import { codedEventKey, codedKeyOrigin, codedKeyRange } from '../coded.js';
 
 // Rollup deltas are kept in memory between flushes (about 150 bytes a cell); flushing this often keeps
 // memory flat on huge files, and rarely enough that a cell is upserted a few times per file, not per row.
-const ROLLUP_FLUSH_CELLS = 250_000;
+const ROLLUP_FLUSH_CELLS = 100_000;
 const IMPORT_CACHE_KIB = 64 * 1024;
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
