@@ -20,7 +20,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/show.js')).command,
   },
   search: {
-    summary: 'full-text search over sentences',
+    summary: 'full-text search over documents, sentence by sentence',
     load: async () => (await import('./commands/search.js')).command,
   },
   export: {

@@ -98,21 +98,18 @@ export async function parseCodedFile(
       sink = gdeltSink(tables, builder, counters, out, flushEvents, addMention, bad);
       break;
     case 'icews':
+    case 'acled': {
+      // Delimited files with a header row, mapped by column name.
+      const [name, required, parseRow] =
+        dataset === 'icews'
+          ? (['ICEWS', ICEWS_REQUIRED, parseIcewsRow] as const)
+          : (['ACLED', ACLED_REQUIRED, parseAcledRow] as const);
       out.content('events');
       sink = textSink(
-        headerSink('ICEWS', ICEWS_REQUIRED, (fields, header, line) =>
-          addRow(parseIcewsRow(fields, header, tables), line),
-        ),
+        headerSink(name, required, (fields, header, line) => addRow(parseRow(fields, header, tables), line)),
       );
       break;
-    case 'acled':
-      out.content('events');
-      sink = textSink(
-        headerSink('ACLED', ACLED_REQUIRED, (fields, header, line) =>
-          addRow(parseAcledRow(fields, header, tables), line),
-        ),
-      );
-      break;
+    }
   }
   await streamBytes(path, sink.push, (progress) => out.progress(progress, counters.rows));
   sink.end();

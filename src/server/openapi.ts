@@ -330,7 +330,7 @@ export const openApiDocument = {
     },
     '/api/search': {
       get: {
-        summary: 'Full-text search over sentences',
+        summary: 'Full-text search over documents; hits are the sentences that hold every query word',
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
           intQuery('limit', 'default 50'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE } from '../../src/pipeline/actors/data.js';
+import { officeHolders } from './coverage.js';
 
 /**
  * Coverage of defence ministers (role `dm`): for each country in scope, someone holds the office on 30 June of every
@@ -74,13 +74,7 @@ function parseGaps(text: string): Set<string> {
 }
 const KNOWN_GAPS = parseGaps(KNOWN_GAPS_TEXT);
 
-function holders(country: string, date: string): string[] {
-  return PEOPLE.filter((p) =>
-    p.roles.some(
-      (r) => r.country === country && r.role === 'dm' && r.start <= date && (r.end === null || r.end > date),
-    ),
-  ).map((p) => p.id);
-}
+const holders = (country: string, date: string): string[] => officeHolders('dm', country, date);
 
 describe('defence ministers coverage', () => {
   it('has a defence minister on 30 June of every year in scope, except the listed gaps', () => {

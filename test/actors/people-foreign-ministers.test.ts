@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PEOPLE } from '../../src/pipeline/actors/data.js';
+import { officeHolders, years } from './coverage.js';
 
 // Foreign ministers of the states in data/actors/people-foreign-ministers.txt: someone holds `fm` on 30 June of
 // every year from the first year the state (or its government) existed on that date, to 2024.
@@ -23,8 +24,7 @@ const LAST_YEAR = 2024;
 
 // Years with no foreign minister in the data, each for a stated reason. The test fails if one of these becomes
 // covered (remove it here) or if a year outside this list is uncovered (add a holder, or a reasoned entry here).
-const range = (from: number, to: number): number[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = years;
 const KNOWN_GAPS: Record<string, number[]> = {
   // Ebrard resigned in June 2023 and Bárcena took office in July; the weeks between had no appointed secretary.
   MEX: [2023],
@@ -39,11 +39,7 @@ const KNOWN_GAPS: Record<string, number[]> = {
 };
 
 function holdsOn(country: string, date: string): boolean {
-  return PEOPLE.some((person) =>
-    person.roles.some(
-      (r) => r.country === country && r.role === 'fm' && r.start <= date && (r.end === null || r.end > date),
-    ),
-  );
+  return officeHolders('fm', country, date).length > 0;
 }
 
 function uncoveredYears(country: string): number[] {

@@ -4,7 +4,7 @@ import { print, printJson, withStore } from '../context.js';
 import type { Command } from '../main.js';
 
 export const command: Command = {
-  summary: 'full-text search over sentences',
+  summary: 'full-text search over documents, sentence by sentence',
   usage: `Usage: dyad search QUERY [--limit N] [--json]
 
 Finds sentences containing every word of QUERY (word prefixes match), best first.
