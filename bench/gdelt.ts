@@ -1,7 +1,7 @@
 /**
  * GDELT import and pair-query benchmark: Dyad's SQLite import against DuckDB's read_csv, and the
  * dyad-by-month answer against the same aggregation in DuckDB.
- *   npx tsx bench/gdelt.ts [--rows 1000000,10000000] [--keep]
+ *   npm run build && npx tsx bench/gdelt.ts [--rows 1000000,10000000] [--keep]   (or npm run bench:gdelt)
  * Input files are SYNTHETIC: real GDELT 1.0 rows from ../shared/data/gdelt resampled with new ids and
  * shifted dates. They are written to a temp dir and deleted afterwards.
  */
@@ -10,10 +10,18 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { analysePair } from '../src/analysis/pair.js';
-import { importFile } from '../src/importers/import.js';
-import { SqliteCodedEventStore } from '../src/store/sqlite/coded-store.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type * as Pair from '../src/analysis/pair.js';
+import type * as Import from '../src/importers/import.js';
+import type * as CodedStore from '../src/store/sqlite/coded-store.js';
+import type * as SqliteStore from '../src/store/sqlite/sqlite-store.js';
+
+// The built modules (`npm run bench:gdelt` builds first): what `dyad import` runs. From the sources, the import's
+// worker thread would also load tsx to compile them, which costs memory and time no user pays.
+const built = (path: string) => import(new URL(`../dist/${path}`, import.meta.url).href);
+const { analysePair } = (await built('analysis/pair.js')) as typeof Pair;
+const { importFile } = (await built('importers/import.js')) as typeof Import;
+const { SqliteCodedEventStore } = (await built('store/sqlite/coded-store.js')) as typeof CodedStore;
+const { openSqliteStore } = (await built('store/sqlite/sqlite-store.js')) as typeof SqliteStore;
 
 const SHARED = fileURLToPath(new URL('../../shared/data/gdelt', import.meta.url));
 
