@@ -38,7 +38,7 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // Not yet written: the JCS chairmen between Kim Jong-oh (to April 1965) and Lee Yang-ho (1993): the order is partly
   // known (Moon Hyung-tae, Shim Heung-sun, Han Shin, Roh Jae-hyun, Kim Jong-hwan 1977-79, Ryu Byung-hyun, Yoon
   // Sung-min, Kim Yoon-ho, ..., Oh Ja-bok, Choi Se-chang, Jeong Ho-geun, Lee Pil-sup) but not the dates.
-  KOR: [1948, ...range(1965, 1992)],
+  KOR: [1948, ...range(1965, 1971), ...range(1975, 1992)],
   // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004); no
   // list with confirmed dates was found.
   JPN: range(1965, 2004),
