@@ -32,15 +32,17 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // Syria: no chief in 1946 (first appointed 1947); union with Egypt 1958-1961; office vacant 2018-2022.
   SYR: [1946, 1958, 1959, 1960, 1961, 2018, 2019, 2020, 2021],
   // Saudi Arabia: sources disagree on the chiefs' years 1957-1975 (only the narrower ranges are coded); the chiefs
-  // between 1980 and 2015 (Mohammed al-Hamad, Saleh al-Muhaya, Hussein al-Qubail and others) are not coded.
-  SAU: [1959, 1962, 1963, 1964, 1971, 1972, ...range(1980, 2014)],
+  // between 1980 and May 2011 (Mohammed al-Hamad, Saleh al-Muhaya and others) are not coded: no dates found.
+  SAU: [1959, 1962, 1963, 1964, 1971, 1972, ...range(1980, 2010)],
   // South Africa: the Chiefs of the General Staff between van Ryneveld's retirement (1949) and Hiemstra not coded.
   ZAF: range(1949, 1965),
-  // Brazil: not coded are the EMFA chiefs (1946-1999) and the chiefs of the Defence Staff (EMD, 1999-2010) that the
-  // Joint Staff (EMCFA) replaced in September 2010.
-  BRA: range(1946, 2010),
-  // Argentina: Joint Staff chiefs before Bari del Valle Sosa (January 2016) are not coded.
-  ARG: range(1946, 2015),
+  // Brazil: not coded are the EMFA chiefs of 1946-1994 and the months of 1999 before the EMFA was merged into the
+  // Ministry of Defence (only Leonel, 1995-1999 by year, is coded), and the chiefs of the Defence Staff (EMD,
+  // 1999-2010) that the Joint Staff (EMCFA) replaced in September 2010.
+  BRA: [...range(1946, 1994), ...range(1999, 2010)],
+  // Argentina: Joint Staff chiefs (and the office's predecessors) before Mugnolo's first attestation in November 2000
+  // are not coded; when the joint office began (1948 or 1969) was not confirmed either.
+  ARG: range(1946, 2000),
 };
 
 const holders = (country: string, date: string): string[] => officeHolders('mil', country, date);
