@@ -35,10 +35,11 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // term in August 2020 and Rim Kwang-il is first reported in the post in September 2021.
   PRK: [...range(1954, 1962), 2021],
   // 1948: the army (the coded office until May 1963) had no chief of staff until 15 December 1948.
-  // Not yet written: the JCS chairmen between Kim Jong-oh (to April 1965) and Lee Yang-ho (1993): the order is partly
-  // known (Moon Hyung-tae, Shim Heung-sun, Han Shin, Roh Jae-hyun, Kim Jong-hwan 1977-79, Ryu Byung-hyun, Yoon
-  // Sung-min, Kim Yoon-ho, ..., Oh Ja-bok, Choi Se-chang, Jeong Ho-geun, Lee Pil-sup) but not the dates.
-  KOR: [1948, ...range(1965, 1971), ...range(1975, 1992)],
+  // Not yet written (dates not found to the month): the JCS chairmen after Kim Jong-oh (April 1965) and before Han Shin
+  // (June 1972): Chang Chang-kuk, Moon Hyung-tae, Shim Heung-sun (appointed 1970); 1981: Ryu Byung-hyun's handover to
+  // Yoon Sung-min; 1985-1991: Chung Jin-kwon (from June 1985), his successor, Choi Se-chang and Chung Ho-geun (1990 to
+  // December 1991).
+  KOR: [1948, ...range(1965, 1971), 1981, ...range(1985, 1991)],
   // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004); no
   // list with confirmed dates was found.
   JPN: range(1965, 2004),
