@@ -31,15 +31,15 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // Vacant: after Luo Ruiqing's fall until Yang Chengwu acted (1966), after Huang Yongsheng's fall (September 1971)
   // until Deng Xiaoping (January 1975), and between Deng's two terms (April 1976 - July 1977).
   CHN: [1966, 1972, 1973, 1974, 1976, 1977],
-  // Not yet written: the chiefs between Nam Il (1953) and Choe Kwang (1963). 2021: people.txt ends Pak Jong-chon's
+  // Not yet written: Kim Kwang-hyop, chief between Nam Il (1953) and Ri Kwon-mu (September 1957), start not dated. 2021: people.txt ends Pak Jong-chon's
   // term in August 2020 and Rim Kwang-il is first reported in the post in September 2021.
-  PRK: [...range(1954, 1962), 2021],
+  PRK: [...range(1954, 1957), 2021],
   // 1948: the army (the coded office until May 1963) had no chief of staff until 15 December 1948.
   // Not yet written (dates not found to the month): the JCS chairmen after Kim Jong-oh (April 1965) and before Han Shin
   // (June 1972): Chang Chang-kuk, Moon Hyung-tae, Shim Heung-sun (appointed 1970); 1981: Ryu Byung-hyun's handover to
-  // Yoon Sung-min; 1985-1991: Chung Jin-kwon (from June 1985), his successor, Choi Se-chang and Chung Ho-geun (1990 to
-  // December 1991).
-  KOR: [1948, ...range(1965, 1971), 1981, ...range(1985, 1991)],
+  // Yoon Sung-min; 1987: the 21st chairman (July 1986 - December 1987); 1989-1991: Chung Ho-geun, whose start is not
+  // dated (sources disagree on 1989 or 1990; in office to December 1991).
+  KOR: [1948, ...range(1965, 1971), 1981, 1987, 1989, 1990, 1991],
   // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004); no
   // list with confirmed dates was found.
   JPN: range(1965, 2004),
