@@ -40,10 +40,11 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // Yoon Sung-min; 1987: the 21st chairman (July 1986 - December 1987); 1989-1991: Chung Ho-geun, whose start is not
   // dated (sources disagree on 1989 or 1990; in office to December 1991).
   KOR: [1948, ...range(1965, 1971), 1981, 1987, 1989, 1990, 1991],
-  // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004) other
-  // than Nishimoto (1993-1996) and Sugiyama (1996-1997); no list with confirmed dates was found (Sugie, 1964-1966, and
-  // Sakuma, to 30 June 1993, are known but their other dates are not).
-  JPN: [...range(1965, 1993), ...range(1998, 2004)],
+  // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004) whose
+  // terms we could not date to the month. Written: Kurisu (1977-78), Nishimoto (1993-96), Sugiyama (1996-97) and
+  // Takegouchi (2001-03). Known but undated: Sugie (1964-66), Amano, Muta (1967-69), Itaya (from 1969), Mori (16th, to
+  // 1987), Ishii (17th), Sakuma (19th, to 30 June 1993), and the 22nd, 23rd (1997-2001) and 25th (2003-04) chairmen.
+  JPN: [...range(1965, 1977), ...range(1979, 1993), 1998, 1999, 2000, 2003, 2004],
   // A real gap, not missing data: before 1956 the Chiefs of Staff Committee had no permanent chairman (the chair
   // rotated among the three service chiefs, who were equals), so there was no single top officer to code.
   GBR: range(1946, 1955),
