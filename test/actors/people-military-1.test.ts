@@ -42,8 +42,9 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   KOR: [1948, ...range(1965, 1971), 1981, 1987, 1989, 1990, 1991],
   // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004) whose
   // terms we could not date to the month. Written: Kurisu (1977-78), Nishimoto (1993-96), Sugiyama (1996-97) and
-  // Takegouchi (2001-03). Known but undated: Sugie (1964-66), Amano, Muta (1967-69), Itaya (from 1969), Mori (16th, to
-  // 1987), Ishii (17th), Sakuma (19th, to 30 June 1993), and the 22nd, 23rd (1997-2001) and 25th (2003-04) chairmen.
+  // Takegouchi (2001-03). Known, only to the year: Sugie (1964-66), Amano (3rd), Muta (1967-69), Itaya (1969-71),
+  // Takeda (12th, 1979-81), Mori (16th, 1986-87), Ishii (17th), Sakuma (19th, to 30 June 1993), Admiral Ishikawa (25th,
+  // between Takegouchi and Massaki); not identified: the 22nd and 23rd chairmen (October 1997 - March 2001).
   JPN: [...range(1965, 1977), ...range(1979, 1993), 1998, 1999, 2000, 2003, 2004],
   // A real gap, not missing data: before 1956 the Chiefs of Staff Committee had no permanent chairman (the chair
   // rotated among the three service chiefs, who were equals), so there was no single top officer to code.
