@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { CsvSplitter, FileFormatError, LineSplitter } from './stream.js';
+import { Buffer } from 'node:buffer';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CsvSplitter, FileFormatError, LineSplitter, streamBytes } from './stream.js';
 
 function csvRecords(chunks: readonly string[]): [string[], number][] {
   const records: [string[], number][] = [];
@@ -46,5 +51,35 @@ describe('LineSplitter', () => {
     splitter.push('c\nstop\nrest\n');
     expect(lines).toEqual(['1:a', '2:bc', '3:stop']);
     expect(splitter.takeRest()).toBe('rest\n');
+  });
+});
+
+describe('streamBytes on zips', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-zip-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const text = Array.from({ length: 5000 }, (_, i) => `row ${i}\tsome\tfields\t${i * 7}`).join('\n');
+  const read = async (name: string, bytes: Uint8Array): Promise<string> => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const chunks: Uint8Array[] = [];
+    await streamBytes(path, (chunk) => chunks.push(chunk.slice()));
+    return Buffer.concat(chunks).toString('utf8');
+  };
+
+  it('reads a one-file zip, deflated or stored', async () => {
+    expect(await read('one.zip', zipSync({ 'a.csv': strToU8(text) }))).toBe(text);
+    expect(await read('stored.zip', zipSync({ 'a.csv': strToU8(text) }, { level: 0 }))).toBe(text);
+  });
+
+  it('reads every file of a zip of several, in order', async () => {
+    const zip = zipSync({ 'a.csv': strToU8('first\n'), 'b.csv': strToU8('second\n') });
+    expect(await read('two.zip', zip)).toBe('first\nsecond\n');
+  });
+
+  it('fails a one-file zip whose compressed data is damaged', async () => {
+    const zip = zipSync({ 'a.csv': strToU8(text) });
+    const damaged = zip.slice();
+    for (let i = 60; i < 120; i++) damaged[i] = (damaged[i] as number) ^ 0xff;
+    await expect(read('damaged.zip', damaged)).rejects.toThrow(FileFormatError);
   });
 });

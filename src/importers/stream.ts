@@ -1,6 +1,7 @@
+import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import { type FileHandle, open, stat } from 'node:fs/promises';
+import { createGunzip, createInflateRaw } from 'node:zlib';
 import { Unzip, UnzipInflate } from 'fflate';
 
 /** A file that cannot be read as what it claims to be (truncated zip, binary data, ...). */
@@ -24,8 +25,9 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 /**
  * Streams a plain, zipped or gzipped file's (decompressed) bytes, in constant memory.
  * `onBytes` runs synchronously for each chunk (so work done there applies back-pressure naturally); a chunk's
- * memory may be reused after the call. Every entry of a zip is read in order; a zip whose entries do not end
- * cleanly is a FileFormatError, and so is a file whose first 4 KiB hold a NUL byte (binary data).
+ * memory may be reused after the call. A zip of one file goes through Node's native inflate; any other zip is read
+ * entry by entry, in order. A zip whose entries do not end cleanly is a FileFormatError, and so is a file whose
+ * first 4 KiB hold a NUL byte (binary data).
  */
 export async function streamBytes(
   path: string,
@@ -56,6 +58,12 @@ export async function streamBytes(
       bytesRead += bytes.byteLength;
       if (mode === 'unknown') {
         if (startsWith(bytes, ZIP_MAGIC)) {
+          const entry = await singleEntry(path, bytesTotal);
+          if (entry) {
+            stream.destroy();
+            await streamSingleEntry(path, entry, emit, (n) => onProgress?.({ bytesRead: n, bytesTotal }));
+            return;
+          }
           mode = 'zip';
           unzip = new Unzip((file) => {
             if (file.name.endsWith('/')) return;
@@ -103,6 +111,97 @@ export async function streamBytes(
   } finally {
     stream.destroy();
   }
+}
+
+/** Where the one file of a single-entry zip is stored, read from the archive's central directory. */
+interface SingleEntry {
+  readonly method: 0 | 8;
+  readonly dataStart: number;
+  readonly compressedSize: number;
+  readonly size: number;
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+// The end-of-central-directory record is 22 bytes plus a comment of up to 65,535.
+const EOCD_SEARCH = 22 + 0xffff;
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
+  return buffer.subarray(0, bytesRead);
+}
+
+/**
+ * The entry of a zip that holds exactly one file (what GDELT, ICEWS and ACLED publish), stored or deflated, without
+ * ZIP64 sizes; null for anything else (read then by the general streaming reader, which also names what is wrong).
+ */
+async function singleEntry(path: string, fileSize: number): Promise<SingleEntry | null> {
+  const handle = await open(path, 'r');
+  try {
+    const tailStart = Math.max(0, fileSize - EOCD_SEARCH);
+    const tail = await readAt(handle, tailStart, fileSize - tailStart);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0 || tail.readUInt16LE(eocd + 10) !== 1) return null;
+    const central = await readAt(handle, tail.readUInt32LE(eocd + 16), 46);
+    if (central.length < 46 || central.readUInt32LE(0) !== CENTRAL_SIGNATURE) return null;
+    const method = central.readUInt16LE(10);
+    const compressedSize = central.readUInt32LE(20);
+    const size = central.readUInt32LE(24);
+    const localOffset = central.readUInt32LE(42);
+    if ((method !== 0 && method !== 8) || compressedSize === 0xffffffff || size === 0xffffffff) return null;
+    const local = await readAt(handle, localOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) return null;
+    const dataStart = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (dataStart + compressedSize > fileSize) return null;
+    return { method, dataStart, compressedSize, size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Streams a single-entry zip's file through Node's native inflate (several times faster than a JavaScript one). */
+async function streamSingleEntry(
+  path: string,
+  entry: SingleEntry,
+  emit: (bytes: Uint8Array, final: boolean) => void,
+  onBytes: (n: number) => void,
+): Promise<void> {
+  const raw = createReadStream(path, {
+    start: entry.dataStart,
+    end: entry.dataStart + entry.compressedSize - 1,
+    highWaterMark: READ_CHUNK,
+  });
+  let read = 0;
+  let produced = 0;
+  raw.on('data', (chunk) => {
+    read += chunk.length;
+  });
+  const source = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      produced += chunk.length;
+      emit(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength), false);
+      onBytes(entry.dataStart + read);
+    }
+  } catch (error) {
+    if (error instanceof FileFormatError) throw error;
+    throw new FileFormatError(`corrupt zip: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    raw.destroy();
+  }
+  if (produced !== entry.size)
+    throw new FileFormatError(
+      `corrupt zip: the entry gives ${produced} bytes, its directory says ${entry.size}`,
+    );
+  emit(new Uint8Array(0), true);
 }
 
 /** `streamBytes` decoded as UTF-8 text chunks. */
