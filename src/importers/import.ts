@@ -6,9 +6,15 @@
 import { stat } from 'node:fs/promises';
 import { siblingModule, startWorker } from '../orchestrate/worker-thread.js';
 import type { CodedDataset, CodedEventStore, CodedImportBatch } from '../store/coded.js';
-import { type BadRow, FileFailure, type ParseOutput, type ParseSummary, parseCodedFile } from './parse.js';
-import { FileFormatError, type TextStreamProgress } from './stream.js';
-import { isFileError, type WorkerInput, type WorkerMessage } from './worker-protocol.js';
+import {
+  type BadRow,
+  fileFailureReason,
+  type ParseOutput,
+  type ParseSummary,
+  parseCodedFile,
+} from './parse.js';
+import type { TextStreamProgress } from './stream.js';
+import type { WorkerInput, WorkerMessage } from './worker-protocol.js';
 
 export { BAD_ROWS_KEPT, type BadRow } from './parse.js';
 
@@ -79,8 +85,9 @@ export async function importFile(
   try {
     size = (await stat(path)).size;
   } catch (error) {
-    if (isFileError(error)) return result('failed', error.message);
-    throw error;
+    const reason = fileFailureReason(error);
+    if (reason === null) throw error;
+    return result('failed', reason);
   }
   let batch: CodedImportBatch;
   try {
@@ -137,9 +144,9 @@ async function parseHere(
   try {
     return await parseCodedFile(path, dataset, strict, write);
   } catch (error) {
-    if (error instanceof FileFailure || error instanceof FileFormatError || isFileError(error))
-      return { failed: error.message };
-    throw error;
+    const reason = fileFailureReason(error);
+    if (reason === null) throw error;
+    return { failed: reason };
   }
 }
 

@@ -15,7 +15,13 @@ import {
   tabFieldCount,
   tabFields,
 } from './gdelt.js';
-import { CsvSplitter, LineSplitter, streamBytes, type TextStreamProgress } from './stream.js';
+import {
+  CsvSplitter,
+  FileFormatError,
+  LineSplitter,
+  streamBytes,
+  type TextStreamProgress,
+} from './stream.js';
 import {
   ACLED_REQUIRED,
   type HeaderIndex,
@@ -35,6 +41,17 @@ export interface BadRow {
 
 /** Stops the parse: a --strict bad row, or a file that is not what it should be. */
 export class FileFailure extends Error {}
+
+/**
+ * Why a file failed, when the error is the file's fault (a bad row under --strict, a wrong or broken format, an
+ * unreadable path: the import goes on with the next file); null for an error that is a bug.
+ */
+export function fileFailureReason(error: unknown): string | null {
+  if (error instanceof FileFailure || error instanceof FileFormatError) return error.message;
+  const fileSystem =
+    error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E');
+  return fileSystem ? error.message : null;
+}
 
 export interface ParseOutput {
   content(content: 'events' | 'mentions'): void;

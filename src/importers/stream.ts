@@ -204,25 +204,6 @@ async function streamSingleEntry(
   emit(new Uint8Array(0), true);
 }
 
-/** `streamBytes` decoded as UTF-8 text chunks. */
-export async function streamText(
-  path: string,
-  onText: (text: string) => void,
-  onProgress?: (progress: TextStreamProgress) => void,
-): Promise<void> {
-  const decoder = new TextDecoder('utf-8');
-  await streamBytes(
-    path,
-    (bytes) => {
-      const text = decoder.decode(bytes, { stream: true });
-      if (text.length > 0) onText(text);
-    },
-    onProgress,
-  );
-  const rest = decoder.decode();
-  if (rest.length > 0) onText(rest);
-}
-
 async function streamGzip(
   path: string,
   emit: (bytes: Uint8Array, final: boolean) => void,

@@ -18,10 +18,3 @@ export type WorkerMessage =
   | { readonly kind: 'progress'; readonly progress: TextStreamProgress; readonly rows: number }
   | { readonly kind: 'done'; readonly summary: ParseSummary }
   | { readonly kind: 'failed'; readonly reason: string };
-
-/** An error of the file system (ENOENT, EACCES, EISDIR…): the file fails, the import goes on. */
-export function isFileError(error: unknown): error is Error {
-  return (
-    error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')
-  );
-}

@@ -4,9 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { batchTransferList } from './batch.js';
-import { FileFailure, parseCodedFile } from './parse.js';
-import { FileFormatError } from './stream.js';
-import { isFileError, type WorkerInput, type WorkerMessage } from './worker-protocol.js';
+import { fileFailureReason, parseCodedFile } from './parse.js';
+import type { WorkerInput, WorkerMessage } from './worker-protocol.js';
 
 const MAX_IN_FLIGHT = 4;
 const { path, dataset, strict, control } = workerData as WorkerInput;
@@ -35,7 +34,7 @@ try {
   });
   post({ kind: 'done', summary });
 } catch (error) {
-  if (error instanceof FileFailure || error instanceof FileFormatError || isFileError(error))
-    post({ kind: 'failed', reason: error.message });
-  else throw error;
+  const reason = fileFailureReason(error);
+  if (reason === null) throw error;
+  post({ kind: 'failed', reason });
 }

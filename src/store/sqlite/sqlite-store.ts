@@ -388,26 +388,28 @@ function sentenceHits(
   const text = marked.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '');
   const matches = markedRanges(marked);
   if (matches.length === 0) return [];
-  // An offset in the unmarked text → the same place in the marked text (past the marks before it).
-  const markedOffset = (offset: number): number => {
-    let marks = 0;
-    for (const m of matches) {
-      if (m.start < offset) marks++;
-      if (m.end <= offset) marks++;
-    }
-    return offset + marks;
-  };
   const hits: { start: number; end: number; sentence: string; marked: string }[] = [];
+  // Sentences and matches both come in text order: one pass over each. Matches are tokens, so none crosses a
+  // sentence boundary; the `done` matches before a sentence put two marks each before it in the marked text.
+  let done = 0;
   for (const range of splitSentences(text)) {
-    const inside = matches.filter((m) => m.start >= range.start && m.end <= range.end);
+    while (done < matches.length && (matches[done] as { end: number }).end <= range.start) done++;
+    const inside: { start: number; end: number }[] = [];
+    for (let i = done; i < matches.length; i++) {
+      const m = matches[i] as { start: number; end: number };
+      if (m.end > range.end) break;
+      if (m.start >= range.start) inside.push(m);
+    }
     if (inside.length === 0) continue;
     const tokens = inside.map((m) => foldWord(text.slice(m.start, m.end)));
     if (!words.every((word) => tokens.some((token) => token.startsWith(word)))) continue;
+    const markedStart = range.start + 2 * done;
     hits.push({
       start: range.start,
       end: range.end,
       sentence: text.slice(range.start, range.end),
-      marked: marked.slice(markedOffset(range.start), markedOffset(range.end)),
+      // The sentence's own matches add an open and a close mark each.
+      marked: marked.slice(markedStart, markedStart + (range.end - range.start) + 2 * inside.length),
     });
   }
   return hits;
