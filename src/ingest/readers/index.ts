@@ -47,7 +47,7 @@ async function readChecked(bytes: Uint8Array, name: string, options: ReadOptions
     case 'markdown':
       return withText(readMarkdown(decoded.text), name);
     case 'text':
-      return withText(readPlainText(decoded.text), name);
+      return withText(readPlainText(decoded.text, decoded.known), name);
     case 'pdf':
       return failed('not a PDF (no %PDF- header)');
     default: {
@@ -90,19 +90,20 @@ export function sniffTextFormat(text: string, extension: string): DocumentFormat
   const head = text
     .slice(0, 2048)
     .replace(/^\uFEFF/, '')
-    .trimStart()
-    .toLowerCase();
+    .trimStart();
+  // Every markup test wants a leading '<': plain text skips lower-casing its head.
+  const markup = head.startsWith('<') ? head.toLowerCase() : '';
   if (
-    head.startsWith('<!doctype html') ||
-    head.startsWith('<html') ||
-    (head.startsWith('<?xml') && head.includes('<html')) ||
-    (head.startsWith('<!--') && /<html[\s>]/.test(head))
+    markup.startsWith('<!doctype html') ||
+    markup.startsWith('<html') ||
+    (markup.startsWith('<?xml') && markup.includes('<html')) ||
+    (markup.startsWith('<!--') && /<html[\s>]/.test(markup))
   ) {
     return 'html';
   }
   if (['html', 'htm', 'xhtml'].includes(extension)) return 'html';
   if (['md', 'markdown', 'mdown', 'mkd'].includes(extension)) return 'markdown';
   if (hasFrontMatter(text)) return 'markdown';
-  if (head.startsWith('<') && /<(head|body|article|p|div)[\s>]/.test(head)) return 'html';
+  if (markup && /<(head|body|article|p|div)[\s>]/.test(markup)) return 'html';
   return 'text';
 }

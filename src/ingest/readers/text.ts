@@ -1,5 +1,5 @@
 import { normalizePublished } from '../dates.js';
-import { normalizeText } from '../normalize.js';
+import { type KnownText, normalizeText } from '../normalize.js';
 import type { ReadDocument, ReadMetadata } from '../reader.js';
 
 const HEADER = /^(Title|Source|URL|Published|Date|Publisher|Language):[ \t]*(.*)$/i;
@@ -18,7 +18,7 @@ const HEADER_FIELDS: Record<string, keyof ReadMetadata> = {
  * Leading `Title:` / `Source:` / `Published:` (also `URL:`, `Date:`, `Publisher:`, `Language:`) lines are
  * metadata, not text. Takes the decoded text and returns the rest normalised (the one call to `normalizeText`).
  */
-export function splitHeaderLines(text: string): { text: string; metadata: ReadMetadata } {
+export function splitHeaderLines(text: string, known?: KnownText): { text: string; metadata: ReadMetadata } {
   const source = text.replace(/^\uFEFF/, '');
   const metadata: Record<string, string> = {};
   // Walk line by line from the top only: documents can be large and headers are a few lines.
@@ -45,8 +45,9 @@ export function splitHeaderLines(text: string): { text: string; metadata: ReadMe
     position = next;
     bodyStart = Math.min(next, source.length);
   }
-  if (headers === 0) return { text: normalizeText(text), metadata: {} };
-  return { text: normalizeText(source.slice(bodyStart)), metadata };
+  // Part of a text keeps what was known of the whole.
+  if (headers === 0) return { text: normalizeText(text, known), metadata: {} };
+  return { text: normalizeText(source.slice(bodyStart), known), metadata };
 }
 
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
@@ -70,8 +71,8 @@ export function datelineDate(text: string): string | null {
 }
 
 /** Plain text: header lines become metadata, a dateline gives the published date when nothing else does. */
-export function readPlainText(decoded: string): ReadDocument {
-  const { text, metadata } = splitHeaderLines(decoded);
+export function readPlainText(decoded: string, known?: KnownText): ReadDocument {
+  const { text, metadata } = splitHeaderLines(decoded, known);
   return { format: 'text', text, metadata: withDateline(text, metadata) };
 }
 
