@@ -37,15 +37,17 @@ export interface IngestOptions {
   readonly now?: () => Date;
 }
 
-// Documents are written in groups: one commit per document made the search index write a segment each time,
-// most of ingest's cost. A group ends at this many documents or characters, and at the end of the input.
+// Documents are handled in groups: one query tells which are stored already, and the new ones are written in
+// one commit (a commit each made the search index write a segment each time, most of ingest's cost). A group
+// ends at this many documents or characters, and at the end of the input.
 const GROUP_DOCUMENTS = 256;
 const GROUP_CHARS = 8_000_000;
 
 /**
- * Ingests files, folders and stdin into the store: read, normalise, extract, then write in group commits.
- * Every document is all-or-nothing (a failed write rolls back only that document: see Store.writeDocuments),
- * and a crash loses at most the group not yet committed, never part of a document.
+ * Ingests files, folders and stdin into the store: read and normalise, then per group: look up which documents
+ * are stored, extract the others and write them in one commit. Every document is all-or-nothing (a failed write
+ * rolls back only that document: see Store.writeDocuments), and a crash loses at most the group not yet
+ * committed, never part of a document.
  */
 export async function ingestPaths(
   store: Store,
@@ -62,13 +64,23 @@ export async function ingestPaths(
     done++;
     options.onProgress?.({ done, total, path: result.path, result });
   };
-  let group: PendingWrite[] = [];
+  let group: ReadDocumentAt[] = [];
   let groupChars = 0;
   const flush = async () => {
     if (group.length === 0) return;
-    const writes = group;
+    const read = group;
     group = [];
     groupChars = 0;
+    const stored = await store.documentPipelines(read.map(({ document }) => document.id));
+    const writes: PendingWrite[] = [];
+    for (const { index, path, document } of read) {
+      // Extraction is the slow part when there is any: progress names each document as it starts.
+      if (options.pipeline.stages.length > 0) options.onProgress?.({ done, total, path });
+      const prepared = prepareWrite(document, path, stored.get(document.id) ?? null, version, options);
+      if ('status' in prepared) finish(index, prepared);
+      else writes.push({ ...prepared, index });
+    }
+    if (writes.length === 0) return;
     const outcomes = await store.writeDocuments(writes);
     writes.forEach((write, i) => {
       const outcome = outcomes[i];
@@ -109,17 +121,19 @@ export async function ingestPaths(
       });
       continue;
     }
-    const prepared = await prepareWrite(store, outcome.document, path, version, options);
-    if ('status' in prepared) {
-      finish(index, prepared);
-      continue;
-    }
-    group.push({ ...prepared, index });
-    groupChars += prepared.document.text.length;
+    group.push({ index, path, document: outcome.document });
+    groupChars += outcome.document.text.length;
     if (group.length >= GROUP_DOCUMENTS || groupChars >= GROUP_CHARS) await flush();
   }
   await flush();
   return results;
+}
+
+/** A document read from entry `index`, waiting for its group. */
+interface ReadDocumentAt {
+  readonly index: number;
+  readonly path: string;
+  readonly document: DyadDocument;
 }
 
 /** A document read and extracted, waiting for its group's commit; `result` is what it reports once written. */
@@ -128,16 +142,15 @@ interface PendingWrite extends DocumentWrite {
   readonly result: IngestResult;
 }
 
-/** Decides whether a read document needs writing (it may be stored already) and extracts its findings. */
-async function prepareWrite(
-  store: Store,
+/** Decides whether a read document needs writing (`stored` is its stored pipeline version) and extracts it. */
+function prepareWrite(
   document: DyadDocument,
   path: string,
+  stored: string | null,
   version: string,
   options: IngestOptions,
-): Promise<IngestResult | Omit<PendingWrite, 'index'>> {
+): IngestResult | Omit<PendingWrite, 'index'> {
   const base = { path, docId: document.id, title: document.title };
-  const stored = await store.documentPipeline(document.id);
   if (stored !== null && (stored === version || !options.reextract)) {
     const reason =
       stored === version

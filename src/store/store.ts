@@ -71,8 +71,8 @@ export type DocumentWriteResult =
  * findings is one transaction, so a crash leaves either the whole document or nothing.
  */
 export interface Store {
-  /** The pipeline version of a stored document, or null when it is not stored. */
-  documentPipeline(id: string): Promise<string | null>;
+  /** The pipeline version of each of these documents that is stored (one query for a whole ingest group). */
+  documentPipelines(ids: readonly string[]): Promise<Map<string, string>>;
   /**
    * Writes a document with its findings. An existing document with the same id is left alone
    * (`unchanged`) unless `replace` is set, in which case its findings are replaced (`replaced`).

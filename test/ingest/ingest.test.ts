@@ -194,7 +194,7 @@ describe('ingestPaths into a real SQLite store', () => {
     const findings = await store.findings({ docId });
     expect(findings.length).toBeGreaterThan(0);
     expect(new Set(findings.map((f) => f.extractor.version))).toEqual(new Set(['2-test']));
-    expect(await store.documentPipeline(docId)).toBe('sentences@2-test');
+    expect((await store.documentPipelines([docId])).get(docId)).toBe('sentences@2-test');
     const searchRows = store.connection
       .prepare('SELECT count(*) AS n FROM document_search WHERE doc_id = ?')
       .get(docId) as { n: number };

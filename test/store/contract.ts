@@ -20,7 +20,7 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       const findings = [...sentences(doc), timex(doc, 'on 13 September', '2023-09-13')];
       expect(await store.writeDocument(doc, findings, 'p@1')).toBe('inserted');
       expect(await store.getDocument(doc.id)).toEqual(doc);
-      expect(await store.documentPipeline(doc.id)).toBe('p@1');
+      expect(await store.documentPipelines([doc.id, 'not-stored'])).toEqual(new Map([[doc.id, 'p@1']]));
       const stored = await store.findings({ docId: doc.id });
       expect(stored).toHaveLength(findings.length);
       expect(stored.map((f) => f.evidence[0]?.start)).toEqual([0, 14, 31]);
@@ -31,11 +31,11 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       const doc = makeDocument('A first sentence. A second sentence.');
       await store.writeDocument(doc, sentences(doc), 'p@1');
       expect(await store.writeDocument(doc, [], 'p@2')).toBe('unchanged');
-      expect(await store.documentPipeline(doc.id)).toBe('p@1');
+      expect((await store.documentPipelines([doc.id])).get(doc.id)).toBe('p@1');
       expect(await store.writeDocument(doc, sentences(doc).slice(0, 1), 'p@2', { replace: true })).toBe(
         'replaced',
       );
-      expect(await store.documentPipeline(doc.id)).toBe('p@2');
+      expect((await store.documentPipelines([doc.id])).get(doc.id)).toBe('p@2');
       expect(await store.findings({ docId: doc.id })).toHaveLength(1);
       // Search covers the whole text, whatever findings the document has.
       expect((await store.search('second')).map((hit) => hit.sentence)).toEqual(['A second sentence.']);

@@ -1,9 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { type AdmiraltyGrade, type GradeAssignments, parseGrade } from '../../analysis/reliability.js';
-import { errorMessage, usageError } from '../../domain/errors.js';
+import { usageError } from '../../domain/errors.js';
 import type { DyadDocument, Finding, FindingKind } from '../../domain/model.js';
-import { primarySpan } from '../../domain/model.js';
 import { splitSentences } from '../../pipeline/sentences.js';
 import type {
   DocumentSummary,
@@ -16,16 +15,9 @@ import type {
   Store,
   WriteOutcome,
 } from '../store.js';
-import { updateEventRollupForDocument } from './coded-store.js';
+import { type DocumentWriter, documentWriter } from './document-writes.js';
 import { sqliteMigrations } from './migrations.js';
 import type { Database, DocumentsTable } from './schema.js';
-
-interface WriteStatements {
-  /** One document in its own transaction. */
-  readonly writeOne: (write: DocumentWrite) => WriteOutcome;
-  /** Several documents in one transaction. */
-  readonly writeMany: (writes: readonly DocumentWrite[]) => WriteOutcome[];
-}
 
 export interface SqliteStoreOptions {
   /** Open without migrating (for read-only tools); default false. */
@@ -66,14 +58,16 @@ export class SqliteStore implements Store {
     readonly connection: BetterSqlite3.Database,
   ) {}
 
-  async documentPipeline(id: string): Promise<string | null> {
-    // A cached statement: ingest asks this once per file, so Kysely's per-call compile showed in bench/ingest.ts.
-    this.pipelineOf ??= this.connection.prepare('SELECT pipeline FROM documents WHERE id = ?').pluck();
-    const pipeline = this.pipelineOf.get(id);
-    return typeof pipeline === 'string' ? pipeline : null;
+  async documentPipelines(ids: readonly string[]): Promise<Map<string, string>> {
+    // One cached statement for any number of ids: ingest asks for a group at a time.
+    this.pipelinesOf ??= this.connection.prepare(
+      'SELECT id, pipeline FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+    );
+    const rows = this.pipelinesOf.all(JSON.stringify(ids)) as { id: string; pipeline: string }[];
+    return new Map(rows.map((row) => [row.id, row.pipeline]));
   }
 
-  private pipelineOf: BetterSqlite3.Statement | null = null;
+  private pipelinesOf: BetterSqlite3.Statement | null = null;
 
   async writeDocument(
     document: DyadDocument,
@@ -81,105 +75,18 @@ export class SqliteStore implements Store {
     pipeline: string,
     options: { replace?: boolean } = {},
   ): Promise<WriteOutcome> {
-    // One synchronous better-sqlite3 transaction with cached statements: the Kysely path compiled and prepared
-    // every statement per document and took tens of times longer than the insert itself (bench/ingest.ts).
-    return this.writeStatements().writeOne({
-      document,
-      findings,
-      pipeline,
-      replace: options.replace ?? false,
-    });
+    return this.writer().writeOne({ document, findings, pipeline, replace: options.replace ?? false });
   }
 
   async writeDocuments(writes: readonly DocumentWrite[]): Promise<DocumentWriteResult[]> {
-    const { writeOne, writeMany } = this.writeStatements();
-    try {
-      return writeMany(writes).map((outcome) => ({ ok: true, outcome }));
-    } catch {
-      // The group rolled back as a whole; writing each alone keeps every good document and names the bad one.
-      return writes.map((write): DocumentWriteResult => {
-        try {
-          return { ok: true, outcome: writeOne(write) };
-        } catch (error) {
-          return { ok: false, reason: errorMessage(error) };
-        }
-      });
-    }
+    return this.writer().writeGroup(writes);
   }
 
-  private statements: WriteStatements | null = null;
+  private documentWrites: DocumentWriter | null = null;
 
-  private writeStatements(): WriteStatements {
-    if (this.statements) return this.statements;
-    const c = this.connection;
-    const documentColumns =
-      'title, source, publisher, published, retrieved, format, language, text, chars, pipeline, ingested_at';
-    const exists = c.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
-    // Positional parameters: binding by name costs a property lookup per column on every document.
-    const insertDocument = c.prepare(
-      `INSERT INTO documents (id, ${documentColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const updateDocument = c.prepare(
-      `UPDATE documents SET title = @title, source = @source, publisher = @publisher, published = @published,
-         retrieved = @retrieved, format = @format, language = @language, text = @text, chars = @chars,
-         pipeline = @pipeline, ingested_at = @ingested_at
-       WHERE id = @id`,
-    );
-    const deleteFindings = c.prepare('DELETE FROM findings WHERE doc_id = ?');
-    const insertFinding = c.prepare(
-      `INSERT INTO findings (id, doc_id, kind, start, "end", extractor, extractor_version, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertSearch = c.prepare('INSERT INTO document_search (doc_id, text) VALUES (?, ?)');
-    const write = ({ document, findings, pipeline, replace = false }: DocumentWrite): WriteOutcome => {
-      const existing = exists.get(document.id) !== undefined;
-      if (existing && !replace) return 'unchanged';
-      // A new document without events leaves the pair rollup as it is; skipping the call saves its statement
-      // preparation on every plain ingest.
-      if (existing || findings.some((f) => f.kind === 'event')) {
-        updateEventRollupForDocument(c, document, findings);
-      }
-      if (existing) {
-        deleteFindings.run(document.id);
-        updateDocument.run(documentRow(document, pipeline));
-      } else {
-        insertDocument.run(
-          document.id,
-          document.title,
-          document.source,
-          document.publisher,
-          document.published,
-          document.retrieved,
-          document.format,
-          document.language,
-          document.text,
-          document.text.length,
-          pipeline,
-          new Date().toISOString(),
-        );
-        // The id is the text's hash, so a replaced document's text (and its search row) never changes.
-        insertSearch.run(document.id, document.text);
-      }
-      for (const finding of findings) {
-        const span = primarySpan(finding);
-        insertFinding.run(
-          finding.id,
-          document.id,
-          finding.kind,
-          span.start,
-          span.end,
-          finding.extractor.name,
-          finding.extractor.version,
-          JSON.stringify(finding),
-        );
-      }
-      return existing ? 'replaced' : 'inserted';
-    };
-    this.statements = {
-      writeOne: c.transaction(write),
-      writeMany: c.transaction((writes: readonly DocumentWrite[]) => writes.map(write)),
-    };
-    return this.statements;
+  private writer(): DocumentWriter {
+    this.documentWrites ??= documentWriter(this.connection);
+    return this.documentWrites;
   }
 
   async listDocuments(options: { limit?: number; offset?: number } = {}): Promise<DocumentSummary[]> {
@@ -434,23 +341,6 @@ function markedRanges(marked: string): { start: number; end: number }[] {
 export function toFtsQuery(query: string): string {
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map((w) => `"${w}"*`).join(' ');
-}
-
-function documentRow(document: DyadDocument, pipeline: string): DocumentsTable {
-  return {
-    id: document.id,
-    title: document.title,
-    source: document.source,
-    publisher: document.publisher,
-    published: document.published,
-    retrieved: document.retrieved,
-    format: document.format,
-    language: document.language,
-    text: document.text,
-    chars: document.text.length,
-    pipeline,
-    ingested_at: new Date().toISOString(),
-  };
 }
 
 function documentFromRow(row: DocumentsTable): DyadDocument {
