@@ -209,8 +209,9 @@ async function benchmark(): Promise<void> {
     if (!ingest || !peer || !floor) return;
     const wallRatio = peer.wall / ingest.wall;
     const cpuRatio = peer.cpu / ingest.cpu;
+    // The target is a rate, documents per second: wall time. CPU time counts every thread of the process.
     out(
-      `\ningest rate / peer rate: wall ${wallRatio.toFixed(2)}, cpu ${cpuRatio.toFixed(2)} (target >= 0.50: ${cpuRatio >= 0.5 ? 'met' : 'NOT met'})`,
+      `\ningest rate / peer rate: wall ${wallRatio.toFixed(2)} (target >= 0.50: ${wallRatio >= 0.5 ? 'met' : 'NOT met'}), cpu ${cpuRatio.toFixed(2)}`,
     );
     out(
       `ingest rate / same-rows rate: wall ${(floor.wall / ingest.wall).toFixed(2)}, cpu ${(floor.cpu / ingest.cpu).toFixed(2)} (how much of the gap is Dyad's rather than the schema's)`,
