@@ -90,6 +90,22 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(await store.search('"unbalanced (quotes')).toEqual([]);
     });
 
+    it('matches words whatever their case and accents, and marks each matching word of the sentence', async () => {
+      const doc = makeDocument('Talks in Zürich ended. The ZURICH round and the Zurichsee meeting followed.');
+      await store.writeDocument(doc, sentences(doc), 'p@1');
+      const hits = await store.search('zurich', { highlight: ['<', '>'] });
+      expect(hits.map((hit) => hit.snippet)).toEqual([
+        'Talks in <Zürich> ended.',
+        'The <ZURICH> round and the <Zurichsee> meeting followed.',
+      ]);
+      expect(hits[1]?.matches).toEqual([
+        { start: 4, end: 10 },
+        { start: 25, end: 34 },
+      ]);
+      // Every word must be in the same sentence.
+      expect((await store.search('talks round')).map((hit) => hit.sentence)).toEqual([]);
+    });
+
     it('keeps one Admiralty grade per document or holder, replaced on regrade and removed with null', async () => {
       await store.setGrade({ kind: 'holder', id: 'USA' }, { reliability: 'C', credibility: 3 });
       await store.setGrade({ kind: 'holder', id: 'USA' }, { reliability: 'B', credibility: 2 });

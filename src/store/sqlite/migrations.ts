@@ -130,6 +130,19 @@ const migrations: Record<string, Migration> = {
       await sql`INSERT INTO document_search (doc_id, text) SELECT id, text FROM documents`.execute(db);
     },
   },
+  '20261128T1400_document_search_contentless': {
+    // The index keeps only its terms and each row's document id: the text is in documents already, and writing
+    // it a second time was a third of ingest's writes. Search marks the matches itself (sqlite-store.ts).
+    async up(db: Kysely<unknown>) {
+      await sql`DROP TABLE document_search`.execute(db);
+      await sql`CREATE VIRTUAL TABLE document_search USING fts5(
+        doc_id UNINDEXED, text, content = '', contentless_unindexed = 1, contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+      )`.execute(db);
+      await sql`INSERT INTO document_search (document_search, rank) VALUES ('automerge', 8)`.execute(db);
+      await sql`INSERT INTO document_search (doc_id, text) SELECT id, text FROM documents`.execute(db);
+    },
+  },
 };
 
 export const sqliteMigrations: MigrationProvider = {

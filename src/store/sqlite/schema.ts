@@ -28,10 +28,11 @@ export interface FindingsTable {
   data: string;
 }
 
+/** The full-text index: contentless, so `text` is indexed when written but reads back as null. */
 export interface DocumentSearchTable {
   rowid: Generated<number>;
   doc_id: string;
-  text: string;
+  text: string | null;
 }
 
 export interface SourceGradesTable {

@@ -187,8 +187,8 @@ export class SqliteStore implements Store {
     const words = queryWords(query);
     const limit = options.limit ?? 50;
     const [open, close] = options.highlight ?? ['[', ']'];
-    const page = this.connection.prepare(
-      `SELECT s.doc_id AS docId, highlight(document_search, 1, ?, ?) AS marked, d.title AS title, s.rank AS rank
+    this.searchPage ??= this.connection.prepare(
+      `SELECT s.doc_id AS docId, d.text AS text, d.title AS title, s.rank AS rank
        FROM document_search s JOIN documents d ON d.id = s.doc_id
        WHERE document_search MATCH ? ORDER BY s.rank LIMIT ? OFFSET ?`,
     );
@@ -196,22 +196,22 @@ export class SqliteStore implements Store {
     // Documents come best first; each gives its sentences that hold every query word. A document with the words
     // in different sentences gives none, so pages are read until there are enough hits (or enough documents).
     for (let offset = 0; hits.length < limit && offset < SEARCH_MAX_DOCUMENTS; offset += SEARCH_PAGE) {
-      const rows = page.all(MARK_OPEN, MARK_CLOSE, match, SEARCH_PAGE, offset) as {
+      const rows = this.searchPage.all(match, SEARCH_PAGE, offset) as {
         docId: string;
-        marked: string;
+        text: string;
         title: string | null;
         rank: number;
       }[];
       for (const row of rows) {
-        for (const hit of sentenceHits(row.marked, words)) {
+        for (const hit of sentenceHits(row.text, matchedTokens(row.text, words), words)) {
           hits.push({
             docId: row.docId,
             title: row.title,
             start: hit.start,
             end: hit.end,
             sentence: hit.sentence,
-            snippet: hit.marked.replaceAll(MARK_OPEN, open).replaceAll(MARK_CLOSE, close),
-            matches: markedRanges(hit.marked),
+            snippet: highlight(hit.sentence, hit.matches, open, close),
+            matches: hit.matches,
             rank: row.rank,
           });
           if (hits.length === limit) return hits;
@@ -221,6 +221,8 @@ export class SqliteStore implements Store {
     }
     return hits;
   }
+
+  private searchPage: BetterSqlite3.Statement | null = null;
 
   async setGrade(target: GradeTarget, grade: AdmiraltyGrade | null): Promise<void> {
     if (grade === null) {
@@ -268,12 +270,13 @@ export class SqliteStore implements Store {
   }
 }
 
-// Private-use characters never occur in normalised text we search, so they mark matches unambiguously.
-const MARK_OPEN = '\uE000';
-const MARK_CLOSE = '\uE001';
-
 const SEARCH_PAGE = 50;
 const SEARCH_MAX_DOCUMENTS = 1000;
+
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
 
 /** A query's words, folded as the index folds them (lower case, no diacritics). */
 function queryWords(query: string): string[] {
@@ -281,60 +284,71 @@ function queryWords(query: string): string[] {
 }
 
 function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // ASCII has no diacritics to strip: most words skip the decomposition.
+  return /^[\x20-\x7E]*$/.test(word)
+    ? word.toLowerCase()
+    : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+// The index's tokens: what its unicode61 tokenizer keeps by default (letters, numbers, private use).
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+
+/** The tokens of a document that a query word begins, as the index matched them; in text order. */
+function matchedTokens(text: string, words: readonly string[]): Range[] {
+  const matches: Range[] = [];
+  for (const token of text.matchAll(TOKEN)) {
+    const folded = foldWord(token[0]);
+    if (words.some((word) => folded.startsWith(word))) {
+      matches.push({ start: token.index, end: token.index + token[0].length });
+    }
+  }
+  return matches;
 }
 
 /**
- * The sentences of a highlighted document that hold every query word (each a prefix of a marked token), with
- * their offsets in the document and their own highlighted text.
+ * The sentences of a document that hold every query word (each a prefix of a matched token), with their offsets
+ * in the document and their matches as offsets into the sentence.
  */
 function sentenceHits(
-  marked: string,
+  text: string,
+  matches: readonly Range[],
   words: readonly string[],
-): { start: number; end: number; sentence: string; marked: string }[] {
-  const text = marked.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '');
-  const matches = markedRanges(marked);
+): { start: number; end: number; sentence: string; matches: Range[] }[] {
   if (matches.length === 0) return [];
-  const hits: { start: number; end: number; sentence: string; marked: string }[] = [];
+  const hits: { start: number; end: number; sentence: string; matches: Range[] }[] = [];
   // Sentences and matches both come in text order: one pass over each. Matches are tokens, so none crosses a
-  // sentence boundary; the `done` matches before a sentence put two marks each before it in the marked text.
-  let done = 0;
+  // sentence boundary.
+  let first = 0;
   for (const range of splitSentences(text)) {
-    while (done < matches.length && (matches[done] as { end: number }).end <= range.start) done++;
-    const inside: { start: number; end: number }[] = [];
-    for (let i = done; i < matches.length; i++) {
-      const m = matches[i] as { start: number; end: number };
+    while (first < matches.length && (matches[first] as Range).end <= range.start) first++;
+    const inside: Range[] = [];
+    for (let i = first; i < matches.length; i++) {
+      const m = matches[i] as Range;
       if (m.end > range.end) break;
       if (m.start >= range.start) inside.push(m);
     }
     if (inside.length === 0) continue;
     const tokens = inside.map((m) => foldWord(text.slice(m.start, m.end)));
     if (!words.every((word) => tokens.some((token) => token.startsWith(word)))) continue;
-    const markedStart = range.start + 2 * done;
     hits.push({
       start: range.start,
       end: range.end,
       sentence: text.slice(range.start, range.end),
-      // The sentence's own matches add an open and a close mark each.
-      marked: marked.slice(markedStart, markedStart + (range.end - range.start) + 2 * inside.length),
+      matches: inside.map((m) => ({ start: m.start - range.start, end: m.end - range.start })),
     });
   }
   return hits;
 }
 
-/** Ranges of marked text, as offsets into the unmarked sentence. */
-function markedRanges(marked: string): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  let offset = 0;
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === MARK_OPEN) open = offset;
-    else if (ch === MARK_CLOSE) {
-      if (open >= 0) ranges.push({ start: open, end: offset });
-      open = -1;
-    } else offset += ch.length;
+/** The sentence with `open` and `close` around each match. */
+function highlight(sentence: string, matches: readonly Range[], open: string, close: string): string {
+  let marked = '';
+  let at = 0;
+  for (const m of matches) {
+    marked += `${sentence.slice(at, m.start)}${open}${sentence.slice(m.start, m.end)}${close}`;
+    at = m.end;
   }
-  return ranges;
+  return marked + sentence.slice(at);
 }
 
 /** Turns user words into an FTS5 query: each word a quoted prefix term, so punctuation never breaks the syntax. */
