@@ -39,7 +39,13 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
     `INSERT INTO findings (id, doc_id, kind, start, "end", extractor, extractor_version, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertSearch = c.prepare('INSERT INTO document_search (doc_id, text) VALUES (?, ?)');
+  // The documents a transaction inserts are those past the largest rowid it started with (new rows take the
+  // largest plus one, and the transaction is the only writer): one statement indexes them all for search, a
+  // good deal cheaper than binding every text a second time.
+  const lastRowid = c.prepare('SELECT max(rowid) FROM documents').pluck();
+  const indexInserted = c.prepare(
+    'INSERT INTO document_search (doc_id, text) SELECT id, text FROM documents WHERE rowid > ? ORDER BY rowid',
+  );
 
   const insertFindings = (docId: string, findings: readonly Finding[]) => {
     for (const finding of findings) {
@@ -57,7 +63,7 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
     }
   };
 
-  const insert = ({ document, findings, pipeline }: DocumentWrite): WriteOutcome => {
+  const insert = ({ document, findings, pipeline }: DocumentWrite, ingestedAt: string): WriteOutcome => {
     const { changes } = insertNewDocument.run(
       document.id,
       document.title,
@@ -70,10 +76,9 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
       document.text,
       document.text.length,
       pipeline,
-      new Date().toISOString(),
+      ingestedAt,
     );
     if (changes === 0) return 'unchanged';
-    insertSearch.run(document.id, document.text);
     // A new document without events leaves the pair rollup as it is: skipping the call saves its statement
     // preparation on every plain ingest.
     if (findings.some((f) => f.kind === 'event')) updateEventRollupForDocument(c, document, findings);
@@ -81,9 +86,9 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
     return 'inserted';
   };
 
-  const replace = (write: DocumentWrite): WriteOutcome => {
+  const replace = (write: DocumentWrite, ingestedAt: string): WriteOutcome => {
     const { document, findings, pipeline } = write;
-    if (exists.get(document.id) === undefined) return insert(write);
+    if (exists.get(document.id) === undefined) return insert(write, ingestedAt);
     // Before the old findings go: the rollup subtracts their events.
     updateEventRollupForDocument(c, document, findings);
     deleteFindings.run(document.id);
@@ -99,16 +104,29 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
       document.text,
       document.text.length,
       pipeline,
-      new Date().toISOString(),
+      ingestedAt,
       document.id,
     );
     insertFindings(document.id, findings);
     return 'replaced';
   };
 
-  const write = (one: DocumentWrite): WriteOutcome => (one.replace ? replace(one) : insert(one));
-  const writeOne = c.transaction(write);
-  const writeMany = c.transaction((writes: readonly DocumentWrite[]) => writes.map(write));
+  // One ingest time for a transaction's documents: they are stored together.
+  const write = (one: DocumentWrite, ingestedAt: string): WriteOutcome =>
+    one.replace ? replace(one, ingestedAt) : insert(one, ingestedAt);
+  const writeOne = c.transaction((one: DocumentWrite) => {
+    const before = (lastRowid.get() as number | null) ?? 0;
+    const outcome = write(one, new Date().toISOString());
+    indexInserted.run(before);
+    return outcome;
+  });
+  const writeMany = c.transaction((writes: readonly DocumentWrite[]) => {
+    const before = (lastRowid.get() as number | null) ?? 0;
+    const ingestedAt = new Date().toISOString();
+    const outcomes = writes.map((one) => write(one, ingestedAt));
+    indexInserted.run(before);
+    return outcomes;
+  });
 
   return {
     writeOne,
