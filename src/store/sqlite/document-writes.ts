@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { errorMessage } from '../../domain/errors.js';
-import { type Finding, primarySpan } from '../../domain/model.js';
+import { type DyadDocument, type Finding, primarySpan } from '../../domain/model.js';
 import type { DocumentWrite, DocumentWriteResult, WriteOutcome } from '../store.js';
 import { updateEventRollupForDocument } from './coded-store.js';
 
@@ -66,17 +66,7 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
   const insert = ({ document, findings, pipeline }: DocumentWrite, ingestedAt: string): WriteOutcome => {
     const { changes } = insertNewDocument.run(
       document.id,
-      document.title,
-      document.source,
-      document.publisher,
-      document.published,
-      document.retrieved,
-      document.format,
-      document.language,
-      document.text,
-      document.text.length,
-      pipeline,
-      ingestedAt,
+      ...documentColumns(document, pipeline, ingestedAt),
     );
     if (changes === 0) return 'unchanged';
     // A new document without events leaves the pair rollup as it is: skipping the call saves its statement
@@ -93,20 +83,7 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
     updateEventRollupForDocument(c, document, findings);
     deleteFindings.run(document.id);
     // The id is the text's hash, so a replaced document's text (and its search row) never changes.
-    updateDocument.run(
-      document.title,
-      document.source,
-      document.publisher,
-      document.published,
-      document.retrieved,
-      document.format,
-      document.language,
-      document.text,
-      document.text.length,
-      pipeline,
-      ingestedAt,
-      document.id,
-    );
+    updateDocument.run(...documentColumns(document, pipeline, ingestedAt), document.id);
     insertFindings(document.id, findings);
     return 'replaced';
   };
@@ -145,4 +122,21 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
       }
     },
   };
+}
+
+/** A document's columns after its id, in the order both the insert and the update statement name them. */
+function documentColumns(document: DyadDocument, pipeline: string, ingestedAt: string): unknown[] {
+  return [
+    document.title,
+    document.source,
+    document.publisher,
+    document.published,
+    document.retrieved,
+    document.format,
+    document.language,
+    document.text,
+    document.text.length,
+    pipeline,
+    ingestedAt,
+  ];
 }
