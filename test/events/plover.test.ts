@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   evalPlover,
   formatPloverReport,
+  inSplit,
+  loadLabelledSentences,
   parseCsv,
   ploverType,
   scoreSentences,
@@ -32,6 +34,15 @@ describe('sentence typing', () => {
     expect(report.confusions[0]).toMatchObject({ gold: 'PROTEST', predicted: 'ASSAULT', count: 1 });
   });
 
+  it('splits by index within each set and holds every CAMEO record out for test', () => {
+    expect(inSplit('synthetic', 0, 'tune')).toBe(true);
+    expect(inSplit('synthetic', 1, 'tune')).toBe(false);
+    expect(inSplit('headlines', 3, 'test')).toBe(true);
+    expect(inSplit('gsr-cameo', 0, 'tune')).toBe(false);
+    expect(inSplit('gsr-cameo', 0, 'test')).toBe(true);
+    expect(inSplit('gsr-cameo', 1, 'all')).toBe(true);
+  });
+
   it('parses quoted CSV fields with commas, quotes and newlines', () => {
     expect(parseCsv('a,"b, ""c""\nd",e\n1,2,3\n')).toEqual([
       ['a', 'b, "c"\nd', 'e'],
@@ -47,5 +58,16 @@ describe.skipIf(!existsSync(PLOVER_DIR))('evalPlover over ../shared/data/plover'
     expect(gsr?.total).toBe(322);
     expect(gsr?.accuracy).toBeGreaterThan(0.45);
     expect(formatPloverReport(report)).toContain('gsr-cameo');
+  });
+
+  it('partitions the headlines into tune and test halves', async () => {
+    const load = (split: 'tune' | 'test' | 'all') =>
+      loadLabelledSentences({ dataDir: PLOVER_DIR, synthetic: false, split });
+    const [tune, test, all] = await Promise.all([load('tune'), load('test'), load('all')]);
+    expect(tune.length + test.length).toBe(all.length);
+    expect(tune.some((s) => s.set === 'gsr-cameo')).toBe(false);
+    expect(test.filter((s) => s.set === 'gsr-cameo')).toHaveLength(322);
+    const headlines = all.filter((s) => s.set === 'headlines');
+    expect(tune.filter((s) => s.set === 'headlines')).toEqual(headlines.filter((_, i) => i % 2 === 0));
   });
 });

@@ -5,7 +5,7 @@ import type { Command } from '../main.js';
 
 const USAGE = `Usage: dyad eval gold --gold DIR --corpus DIR [--explain] [--predictions-out DIR] [--json]
        dyad eval timeml --gold DIR [--out DIR] [--json]
-       dyad eval plover --data DIR [--no-synthetic] [--json]
+       dyad eval plover --data DIR [--no-synthetic] [--split tune|test|all] [--json]
 
 gold     runs the current pipeline on each document that has a gold file (X.json scores X.txt, X.md or
          X.html in the corpus folder) and scores timexes, events, observations, claims and itineraries by
@@ -13,7 +13,9 @@ gold     runs the current pipeline on each document that has a gold file (X.json
          --predictions-out writes what the pipeline found, one X.json per document in the gold format.
 timeml   tags the raw text of each TimeML (.tml) file with its DCT, writes TimeML output with the same
          file names to --out, and scores by the TempEval-3 Task A rules beside HeidelTime's results.
-plover   types the PLOVER labelled example sentences with the event stage and reports type accuracy.`;
+plover   types the PLOVER labelled example sentences with the event stage and reports type accuracy;
+         --split tune scores only the even-indexed synthetic stories and headlines (for developing rules),
+         --split test the odd-indexed ones plus all hand-coded CAMEO records (held out), all (default) both.`;
 
 export const command: Command = {
   summary: 'score extraction against gold annotations, TimeML or PLOVER examples',
@@ -28,6 +30,7 @@ export const command: Command = {
       explain: { type: 'boolean' },
       'predictions-out': { type: 'string' },
       'no-synthetic': { type: 'boolean' },
+      split: { type: 'string' },
       json: { type: 'boolean' },
     });
     const json = ctx.json || Boolean(values.json);
@@ -62,8 +65,14 @@ export const command: Command = {
       }
       case 'plover': {
         if (!values.data) throw usageError('eval plover needs --data DIR');
-        const { evalPlover, formatPloverReport } = await import('../../eval/plover/index.js');
-        const report = await evalPlover({ dataDir: values.data, synthetic: !values['no-synthetic'] });
+        const { evalPlover, formatPloverReport, PLOVER_SPLITS } = await import('../../eval/plover/index.js');
+        const split = PLOVER_SPLITS.find((name) => name === (values.split ?? 'all'));
+        if (!split) throw usageError(`--split must be tune, test or all (got '${values.split}')`);
+        const report = await evalPlover({
+          dataDir: values.data,
+          synthetic: !values['no-synthetic'],
+          split,
+        });
         if (json) printJson(ctx, report);
         else print(ctx, formatPloverReport(report));
         return 0;

@@ -15,6 +15,21 @@ export interface EvalPloverOptions {
   readonly dataDir: string;
   /** Read the 4,500 synthetic stories too (slower; default true). */
   readonly synthetic?: boolean;
+  /**
+   * Which half to score: `tune` is the even-indexed synthetic stories and headlines (for developing rules),
+   * `test` the odd-indexed ones plus every hand-coded CAMEO record (held out; read only its scores). Default `all`.
+   */
+  readonly split?: PloverSplit;
+}
+
+export type PloverSplit = 'tune' | 'test' | 'all';
+export const PLOVER_SPLITS: readonly PloverSplit[] = ['tune', 'test', 'all'];
+
+/** Deterministic: the position of a sentence within its set decides its half; CAMEO records are all `test`. */
+export function inSplit(set: string, indexInSet: number, split: PloverSplit): boolean {
+  if (split === 'all') return true;
+  const tune = set !== 'gsr-cameo' && indexInSet % 2 === 0;
+  return split === 'tune' ? tune : !tune;
 }
 
 export interface LabelledSentence {
@@ -101,7 +116,13 @@ export async function loadLabelledSentences(options: EvalPloverOptions): Promise
       }
     }
   }
-  return sentences;
+  const split = options.split ?? 'all';
+  const seen = new Map<string, number>();
+  return sentences.filter((sentence) => {
+    const index = seen.get(sentence.set) ?? 0;
+    seen.set(sentence.set, index + 1);
+    return inSplit(sentence.set, index, split);
+  });
 }
 
 // Headline templates carry slots such as {country_1}; any plausible name will do for typing.

@@ -9,6 +9,7 @@ import { splitSentences } from '../sentences.js';
 import { defaultPersonName, type Participant, participantOf } from './actors.js';
 import { detectFactuality, type FactualityCue } from './factuality.js';
 import { type CompiledTrigger, compileLexicon, type TriggerEntry } from './lexicon.js';
+import { resolveComplements } from './resolve.js';
 import { BE_FORMS, DETERMINERS, isClauseBoundary, PREPOSITIONS, type Token, tokenize } from './tokens.js';
 
 export interface TriggerMatch {
@@ -310,7 +311,7 @@ function findTriggers(view: SentenceView): TriggerMatch[] {
       break;
     }
   }
-  return matches;
+  return resolveComplements(tokens, matches);
 }
 
 /** "launch site", "war effort", "aid recipients": a trigger noun modifying the noun after it is no event. */

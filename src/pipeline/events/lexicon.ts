@@ -104,7 +104,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns(
     'AGREE',
     'agreement',
-    'agreement|deal|accord|treaty|pact|arrangement|settlement|memorandum|ceasefire|truce|joint statement|joint * statement',
+    'agreement|deal|accord|treaty|pact|arrangement|settlement|memorandum|joint statement|joint * statement',
   ),
   ...nouns('AGREE', 'offer', 'offer|pledge|promise'),
   ...nouns('AGREE', 'invite', 'invitation'),
@@ -150,7 +150,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns('SUPPORT', 'ratify', 'ratification'),
   // CONCEDE: yielding, easing, releasing, apologising.
   ...verbs('CONCEDE', 'ease', 'ease|lift|relax|loosen'),
-  ...verbs('CONCEDE', 'release', 'release|free|pardon'),
+  ...verbs('CONCEDE', 'release', 'pardon'),
   ...verbs('CONCEDE', 'apologise', 'apologise|apologize'),
   ...verbs('CONCEDE', null, 'concede|yield to|give in to|back down'),
   ...nouns('CONCEDE', null, 'concession|apology'),
@@ -174,7 +174,16 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns('AID', 'write-off', 'write-off|debt relief'),
   // RETREAT: withdrawal, surrender, demobilisation.
   ...verbs('RETREAT', 'withdraw', 'withdraw|retreat|pull out|pull back'),
+  // The codebook files returning or releasing persons and property under RETREAT (CAMEO 084).
+  ...verbs('RETREAT', 'release', 'release|free'),
   ...verbs('RETREAT', 'surrender', 'surrender|capitulate'),
+  ...verbs(
+    'RETREAT',
+    'disarm',
+    'disarm|demobilise|demobilize|lay down * arms|put down * arms|lay down * weapons',
+  ),
+  ...nouns('RETREAT', 'ceasefire', 'ceasefire|cease-fire|truce|armistice'),
+  ...nouns('RETREAT', 'disarm', 'disarmament|demobilisation|demobilization'),
   ...nouns('RETREAT', 'withdraw', 'withdrawal|retreat|pullout'),
   ...nouns('RETREAT', 'surrender', 'surrender|capitulation'),
   // REQUEST: asking, urging, demanding, persuading.
@@ -202,7 +211,11 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns('THREATEN', null, 'threat|warning|ultimatum'),
   // PROTEST: demonstrations, rallies, strikes by civilians.
   ...verbs('PROTEST', null, 'protest|demonstrate|rally|march against'),
-  ...nouns('PROTEST', null, 'protest|demonstration|rally|boycott'),
+  ...nouns(
+    'PROTEST',
+    null,
+    'protest|demonstration|rally|boycott|general strike|hunger strike|walkout|sit-in',
+  ),
   // SANCTION: punitive measures short of force.
   ...verbs('SANCTION', 'sanctions', 'sanction|embargo|impose * sanctions|impose * tariffs'),
   ...verbs('SANCTION', 'expel', 'expel'),
