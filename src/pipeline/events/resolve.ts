@@ -63,7 +63,7 @@ export function resolveComplements<M extends ResolvableMatch>(
     if (!COMMITMENT_PATTERNS.has(governor.entry.pattern)) continue;
     const complement = committedComplement(tokens, governor, later);
     if (nounWithInfinitive && complement?.entry.pos === 'noun') continue;
-    if (complement && complement.entry.type && COMMITTED_ACT_TYPES.has(complement.entry.type)) {
+    if (complement?.entry.type && COMMITTED_ACT_TYPES.has(complement.entry.type)) {
       replaced.set(governor, merged(governor, complement, complement.entry.type, complement.entry.mode));
       dropped.add(complement);
       continue;
