@@ -145,6 +145,19 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs('SUPPORT', 'ratify', 'ratify'),
   ...verbs('SUPPORT', 'vote', 'vote|vote for|vote in favour of'),
   ...verbs('SUPPORT', null, 'support|side with'),
+  ...verbs(
+    'SUPPORT',
+    'endorse',
+    'hail|laud|applaud|congratulate|express * support|voice * support|express * solidarity',
+  ),
+  // Restoring or upgrading diplomatic relations is diplomatic cooperation (CAMEO 050), filed under SUPPORT.
+  ...verbs(
+    'SUPPORT',
+    'relations',
+    'restore * relations|resume * relations|establish * relations|normalise * relations|normalize * relations|restore * ties|resume * ties|upgrade * ties|upgrade * relations',
+  ),
+  ...nouns('SUPPORT', null, 'support|backing|solidarity'),
+  ...nouns('SUPPORT', 'endorse', 'praise'),
   ...nouns('SUPPORT', 'recognise', 'recognition'),
   ...nouns('SUPPORT', 'endorse', 'endorsement'),
   ...nouns('SUPPORT', 'ratify', 'ratification'),
@@ -158,7 +171,16 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs('COOPERATE', null, 'cooperate|collaborate|partner|work with|team up'),
   ...verbs('COOPERATE', 'investment', 'invest'),
   ...verbs('COOPERATE', 'trade', 'trade with'),
-  ...nouns('COOPERATE', null, 'cooperation|collaboration|partnership|alliance|joint exercise'),
+  ...nouns(
+    'COOPERATE',
+    null,
+    'cooperation|collaboration|partnership|alliance|joint exercise|joint military exercise|joint drill|joint patrol|joint venture|intelligence sharing|extradition',
+  ),
+  ...verbs(
+    'COOPERATE',
+    null,
+    'share * intelligence|exchange * intelligence|extradite|coordinate with|join forces',
+  ),
   ...nouns('COOPERATE', 'investment', 'investment'),
   // AID: material help — money, goods, weapons, loans, write-offs.
   ...verbs('AID', null, 'aid|assist|help|bankroll|fund|finance|subsidise|subsidize'),
@@ -195,7 +217,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs('ACCUSE', null, 'accuse|blame|allege|charge'),
   ...verbs('ACCUSE', 'disapprove', 'criticise|criticize|condemn|denounce|censure|rebuke|decry|deplore'),
   ...verbs('ACCUSE', 'investigate', 'investigate|probe'),
-  ...nouns('ACCUSE', null, 'accusation|allegation|complaint'),
+  ...nouns('ACCUSE', null, 'accusation|allegation|complaint|lawsuit|indictment'),
+  ...verbs('ACCUSE', null, 'indict|sue|prosecute|bring * charges|file * lawsuit|file * complaint'),
   ...nouns('ACCUSE', 'disapprove', 'criticism|condemnation|censure|rebuke'),
   ...nouns('ACCUSE', 'investigate', 'investigation|inquiry|probe'),
   // REJECT: refusing, declining, vetoing, defaulting, resisting.
@@ -210,15 +233,27 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs('THREATEN', null, 'threaten|warn'),
   ...nouns('THREATEN', null, 'threat|warning|ultimatum'),
   // PROTEST: demonstrations, rallies, strikes by civilians.
-  ...verbs('PROTEST', null, 'protest|demonstrate|rally|march against'),
+  ...verbs(
+    'PROTEST',
+    null,
+    'protest|demonstrate|rally|march against|riot|picket|go on strike|stage * protest|stage * strike',
+  ),
   ...nouns(
     'PROTEST',
     null,
-    'protest|demonstration|rally|boycott|general strike|hunger strike|walkout|sit-in',
+    'protest|demonstration|rally|boycott|general strike|hunger strike|walkout|sit-in|riot|rioting|unrest|picket',
   ),
+  // A bare "strike" is a labour strike unless its context is military (see resolve.ts).
+  ...nouns('PROTEST', 'strike', 'strike'),
   // SANCTION: punitive measures short of force.
   ...verbs('SANCTION', 'sanctions', 'sanction|embargo|impose * sanctions|impose * tariffs'),
   ...verbs('SANCTION', 'expel', 'expel'),
+  ...verbs(
+    'SANCTION',
+    'withdraw',
+    'break off * relations|break off * ties|sever * ties|cut * ties|recall * ambassador|downgrade * relations|freeze * assets|blacklist',
+  ),
+  ...verbs('SANCTION', 'convict', 'convict|sentence'),
   ...verbs('SANCTION', 'cancel', 'revoke|cancel|suspend|terminate|sever|cut off|halt'),
   ...nouns('SANCTION', 'sanctions', 'sanction|embargo|tariff'),
   ...nouns('SANCTION', 'expel', 'expulsion'),
@@ -228,13 +263,32 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns('MOBILIZE', null, 'mobilisation|mobilization|deployment|military exercise|drill|buildup|build-up'),
   ...nouns('MOBILIZE', 'launch', 'launch|missile test|nuclear test|missile testing'),
   // COERCE: seizures, arrests, blockades, restrictions.
-  ...verbs('COERCE', null, 'arrest|detain|seize|confiscate|deport|blockade|abduct|kidnap'),
+  ...verbs('COERCE', null, 'arrest|detain|seize|confiscate|deport|blockade|imprison|jail|crack down'),
+  ...verbs(
+    'COERCE',
+    'restrict',
+    'outlaw|shut down|seal off|lock down|impose * curfew|impose * martial law|declare * martial law|impose * state of emergency|declare * state of emergency',
+  ),
+  ...nouns('COERCE', 'restrict', 'curfew|martial law|state of emergency|lockdown|censorship'),
+  ...nouns('COERCE', 'cyber', 'cyberattack|cyber attack|cyber-attack|hacking|disinformation campaign'),
   ...verbs('COERCE', 'restrict', 'restrict|close * border|ban|censor'),
   ...nouns('COERCE', null, 'arrest|detention|seizure|blockade|crackdown|deportation'),
   ...nouns('COERCE', 'restrict', 'restriction|border closure|ban'),
   // ASSAULT: use of force.
   ...verbs('ASSAULT', null, 'attack|assault|bomb|shell|strike|shoot|fire on|kill|raid|repel|fight'),
   ...verbs('ASSAULT', 'invasion', 'invade|occupy|annex'),
+  // The codebook files abduction under ASSAULT (CAMEO 181), with beatings, torture and assassination.
+  ...verbs('ASSAULT', 'abduct', 'abduct|kidnap|hijack|take * hostage'),
+  ...verbs(
+    'ASSAULT',
+    null,
+    'behead|execute|assassinate|torture|massacre|ambush|bombard|stab|beat|open fire|gun down|shoot down|detonate|storm',
+  ),
+  ...nouns(
+    'ASSAULT',
+    null,
+    'ambush|massacre|assassination|execution|bombardment|suicide bombing|car bomb|killing|beating|gunfire|shootout|drone strike|missile strike|rocket attack|kidnapping|abduction',
+  ),
   ...nouns(
     'ASSAULT',
     null,
@@ -282,6 +336,10 @@ const IRREGULAR_VERBS: Readonly<Record<string, readonly string[]>> = {
   stand: ['stood'],
   undertake: ['undertook', 'undertaken'],
   slay: ['slew', 'slain'],
+  beat: ['beaten'],
+  shut: ['shut'],
+  break: ['broke', 'broken'],
+  freeze: ['froze', 'frozen'],
 };
 
 // Words whose final consonant doubles before -ed/-ing although the stress rule is not obvious from spelling.
@@ -311,6 +369,7 @@ const DOUBLING = new Set([
   'slam',
   'spar',
   'rally',
+  'kidnap',
 ]);
 
 const VOWELS = /[aeiou]/;

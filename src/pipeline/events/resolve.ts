@@ -5,7 +5,7 @@
  * for, threatens or refuses is not an event of its own ("threatened to impose sanctions" is no SANCTION).
  */
 import type { PloverType, TriggerEntry } from './lexicon.js';
-import type { Token } from './tokens.js';
+import { PREPOSITIONS, type Token } from './tokens.js';
 
 /** The part of a trigger match that resolution reads and rewrites (token indices inclusive, text offsets). */
 export interface ResolvableMatch {
@@ -49,10 +49,19 @@ export function resolveComplements<M extends ResolvableMatch>(
 ): M[] {
   const dropped = new Set<M>();
   const replaced = new Map<M, M>();
-  const matches = haltedHostilities(tokens, sentenceMatches);
+  const matches = haltedHostilities(
+    tokens,
+    sentenceMatches.map((m) => militaryStrike(tokens, m)),
+  );
   for (const [index, governor] of matches.entries()) {
     if (governor.entry.type === null || dropped.has(governor)) continue;
     const later = matches.slice(index + 1);
+    const launched = launchedEvent(tokens, governor, later);
+    if (launched?.entry.type) {
+      replaced.set(governor, merged(governor, launched, launched.entry.type, launched.entry.mode));
+      dropped.add(launched);
+      continue;
+    }
     // "a promise to end the curfew": a commitment noun governs its infinitive as the verb would.
     const nounWithInfinitive = governor.entry.pos === 'noun' && tokens[governor.last + 1]?.lower === 'to';
     if (governor.entry.pos !== 'verb' && !nounWithInfinitive) continue;
@@ -87,6 +96,8 @@ export function resolveComplements<M extends ResolvableMatch>(
   return matches.filter((m) => !dropped.has(m)).map((m) => replaced.get(m) ?? m);
 }
 
+// Ending a curfew, a ban or an embargo yields as much as ending a protest does.
+const HALTABLE_TYPES = new Set<PloverType>(['PROTEST', 'ASSAULT', 'COERCE', 'SANCTION']);
 const HALTING_VERBS = new Set(
   'end ends ending ended stop stops stopping stopped halt halts halting halted suspend suspends suspending suspended'.split(
     ' ',
@@ -94,15 +105,15 @@ const HALTING_VERBS = new Set(
 );
 
 /**
- * "suspended its protests", "will end the strike", "called off the attacks", "suspension of attacks": stopping
- * one's own dissent or violence is a concession (PLOVER CONCEDE: ease political dissent), not a protest or attack.
+ * "suspended its protests", "will end the strike", "called off the attacks", "suspension of attacks", "ended the
+ * curfew": stopping dissent, violence or a restriction is a concession (PLOVER CONCEDE), not the act stopped.
  */
 function haltedHostilities<M extends ResolvableMatch>(tokens: readonly Token[], matches: readonly M[]): M[] {
   const dropped = new Set<M>();
   const replaced = new Map<M, M>();
   for (const hostility of matches) {
     if (hostility.entry.pos !== 'noun') continue;
-    if (hostility.entry.type !== 'PROTEST' && hostility.entry.type !== 'ASSAULT') continue;
+    if (!HALTABLE_TYPES.has(hostility.entry.type ?? 'AGREE')) continue;
     let k = hostility.first - 1;
     while (k >= 0 && hostility.first - k <= 4 && isSkippable(tokens[k] as Token)) k--;
     if (tokens[k]?.lower === 'of' && /^(suspension|end|halt|cessation)$/.test(tokens[k - 1]?.lower ?? ''))
@@ -121,6 +132,58 @@ function haltedHostilities<M extends ResolvableMatch>(tokens: readonly Token[], 
     });
   }
   return matches.filter((m) => !dropped.has(m)).map((m) => replaced.get(m) ?? m);
+}
+
+const MILITARY_MODIFIERS = new Set(
+  'air missile missiles drone drones rocket rockets artillery military nuclear retaliatory pre-emptive preemptive precision naval aerial surgical cruise'.split(
+    ' ',
+  ),
+);
+const MILITARY_FOLLOWERS = new Set([
+  'on',
+  'against',
+  'hit',
+  'hits',
+  'killed',
+  'kill',
+  'kills',
+  'targeted',
+  'targeting',
+]);
+
+const TIME_WORDS =
+  /^(\d.*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** "missile strikes", "strikes on the port": a strike noun in a military context is an attack, not a walkout. */
+function militaryStrike<M extends ResolvableMatch>(tokens: readonly Token[], match: M): M {
+  if (match.entry.type !== 'PROTEST' || match.entry.mode !== 'strike') return match;
+  const previous = tokens[match.first - 1]?.lower ?? '';
+  const next = tokens[match.last + 1]?.lower ?? '';
+  // "a strike on Monday" is dated, not aimed.
+  const dated = next === 'on' && TIME_WORDS.test(tokens[match.last + 2]?.lower ?? '');
+  if (!MILITARY_MODIFIERS.has(previous) && (!MILITARY_FOLLOWERS.has(next) || dated)) return match;
+  return { ...match, entry: { ...match.entry, type: 'ASSAULT', mode: null } };
+}
+
+/** "launched an offensive", "launched air strikes", "launched an investigation": the launched event is the act. */
+function launchedEvent<M extends ResolvableMatch>(
+  tokens: readonly Token[],
+  governor: M,
+  later: readonly M[],
+): M | undefined {
+  if (governor.entry.pos !== 'verb' || governor.entry.mode !== 'launch') return undefined;
+  let k = governor.last + 1;
+  const startsAt = (index: number) => later.find((m) => m.first === index && m.entry.pos === 'noun');
+  while (k < tokens.length && k - governor.last <= 3 && !startsAt(k) && isLaunchModifier(tokens[k] as Token))
+    k++;
+  const launched = startsAt(k);
+  return launched?.entry.type && launched.entry.type !== 'MOBILIZE' ? launched : undefined;
+}
+
+function isLaunchModifier(token: Token): boolean {
+  return (
+    token.isWord && /^[a-z-]+$/.test(token.text) && !PREPOSITIONS.has(token.lower) && token.lower !== 'and'
+  );
 }
 
 function merged<M extends ResolvableMatch>(
