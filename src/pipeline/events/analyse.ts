@@ -403,6 +403,14 @@ function plausiblePartOfSpeech(
   }
   // A verb form right after a determiner or possessive is a noun ("the attack", "Kim's visit").
   if (DETERMINERS.has(prev) || prev === "'s") return false;
+  // "heavily armed militants", "the Armed Forces": a participle used as an adjective, unless an object follows.
+  if (ADJECTIVAL_PARTICIPLES.has(word)) {
+    const next = tokens[index + 1];
+    const objectFollows =
+      next !== undefined &&
+      (DETERMINERS.has(next.lower) || /^\p{Lu}/u.test(next.text) || /^(them|him|her)$/.test(next.lower));
+    if (!objectFollows) return false;
+  }
   // A third-person form ("ships", "exports") needs its subject right before it.
   if (compiled.thirdPersonForm && !mentionBefore && !VERBAL_CONTEXT.has(prev) && !prev.endsWith('ly'))
     return false;
@@ -420,6 +428,8 @@ function plausiblePartOfSpeech(
   }
   return true;
 }
+
+const ADJECTIVAL_PARTICIPLES = new Set(['armed']);
 
 const CONJUNCTION_WORDS = new Set([
   'and',

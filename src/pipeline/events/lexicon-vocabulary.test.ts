@@ -40,4 +40,22 @@ describe('codebook vocabulary', () => {
     expect(typeOf('Opposition supporters rioted in the port city.')).toBe('PROTEST');
     expect(typeOf('The governor ended the curfew in the northern districts.')).toBe('CONCEDE');
   });
+
+  it('reads concessions handed over, resignations, ceasefires and alerts', () => {
+    expect(typeOf('The president granted an amnesty to the mutineers.')).toBe('CONCEDE');
+    expect(typeOf('The cabinet gave concessions to the farmers.')).toBe('CONCEDE');
+    expect(typeOf('The embattled premier stepped down on Friday.')).toBe('RETREAT');
+    expect(typeOf('The two militias declared a ceasefire in the hills.')).toBe('RETREAT');
+    expect(typeOf('The army put its reserve units on high alert.')).toBe('MOBILIZE');
+  });
+
+  it('takes "armed" before a noun as an adjective, not as arming someone', () => {
+    expect(typeOf('Heavily armed gunmen stormed the police station.')).toBe('ASSAULT');
+    expect(typeOf('The neighbouring state armed the rebels.')).toBe('AID');
+  });
+
+  it('prefers a subject noun to a later verb, but not a noun in a fronted adjunct', () => {
+    expect(typeOf('Protests erupted in the northern provinces after the vote.')).toBe('PROTEST');
+    expect(typeOf('After the talks, the army shelled the ridge.')).toBe('ASSAULT');
+  });
 });

@@ -165,7 +165,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs('CONCEDE', 'ease', 'ease|lift|relax|loosen'),
   ...verbs('CONCEDE', 'release', 'pardon'),
   ...verbs('CONCEDE', 'apologise', 'apologise|apologize'),
-  ...verbs('CONCEDE', null, 'concede|yield to|give in to|back down'),
+  ...verbs('CONCEDE', null, 'concede|yield to|give in to|give into|give in|back down|back off|accede to'),
+  ...verbs('CONCEDE', 'amnesty', 'grant * amnesty|declare * amnesty|offer * amnesty'),
+  ...nouns('CONCEDE', 'amnesty', 'amnesty'),
   ...nouns('CONCEDE', null, 'concession|apology'),
   // COOPERATE: joint action, investment, partnerships.
   ...verbs('COOPERATE', null, 'cooperate|collaborate|partner|work with|team up'),
@@ -199,12 +201,19 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // The codebook files returning or releasing persons and property under RETREAT (CAMEO 084).
   ...verbs('RETREAT', 'release', 'release|free'),
   ...verbs('RETREAT', 'surrender', 'surrender|capitulate'),
+  ...verbs('RETREAT', 'resign', 'resign|step down'),
+  ...nouns('RETREAT', 'resign', 'resignation'),
   ...verbs(
     'RETREAT',
     'disarm',
     'disarm|demobilise|demobilize|lay down * arms|put down * arms|lay down * weapons',
   ),
   ...nouns('RETREAT', 'ceasefire', 'ceasefire|cease-fire|truce|armistice'),
+  ...verbs(
+    'RETREAT',
+    'ceasefire',
+    'declare * ceasefire|declare * cease-fire|declare * truce|reach * ceasefire|reach * truce|announce * ceasefire|observe * ceasefire',
+  ),
   ...nouns('RETREAT', 'disarm', 'disarmament|demobilisation|demobilization'),
   ...nouns('RETREAT', 'withdraw', 'withdrawal|retreat|pullout'),
   ...nouns('RETREAT', 'surrender', 'surrender|capitulation'),
@@ -259,6 +268,12 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns('SANCTION', 'expel', 'expulsion'),
   // MOBILIZE: force posture changes, deployments, weapons tests and launches.
   ...verbs('MOBILIZE', null, 'mobilise|mobilize|deploy|station|reinforce|mass'),
+  ...verbs(
+    'MOBILIZE',
+    'alert',
+    'put * on alert|place * on alert|put * on high alert|raise * alert|call up|call * into action|step up * patrols|begin * patrols',
+  ),
+  ...nouns('MOBILIZE', 'alert', 'high alert|state of alert|military readiness|combat readiness'),
   ...verbs('MOBILIZE', 'launch', 'launch|test-fire|test fire'),
   ...nouns('MOBILIZE', null, 'mobilisation|mobilization|deployment|military exercise|drill|buildup|build-up'),
   ...nouns('MOBILIZE', 'launch', 'launch|missile test|nuclear test|missile testing'),

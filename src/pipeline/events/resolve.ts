@@ -165,19 +165,28 @@ function militaryStrike<M extends ResolvableMatch>(tokens: readonly Token[], mat
   return { ...match, entry: { ...match.entry, type: 'ASSAULT', mode: null } };
 }
 
-/** "launched an offensive", "launched air strikes", "launched an investigation": the launched event is the act. */
+/**
+ * "launched an offensive", "launched an investigation": the launched event is the act. "gave concessions",
+ * "provided amnesty": what is handed over is a concession, not aid.
+ */
 function launchedEvent<M extends ResolvableMatch>(
   tokens: readonly Token[],
   governor: M,
   later: readonly M[],
 ): M | undefined {
-  if (governor.entry.pos !== 'verb' || governor.entry.mode !== 'launch') return undefined;
+  if (governor.entry.pos !== 'verb') return undefined;
+  const launching = governor.entry.mode === 'launch';
+  const giving = governor.entry.type === 'AID' && governor.entry.mode === 'transfer';
+  if (!launching && !giving) return undefined;
   let k = governor.last + 1;
   const startsAt = (index: number) => later.find((m) => m.first === index && m.entry.pos === 'noun');
   while (k < tokens.length && k - governor.last <= 3 && !startsAt(k) && isLaunchModifier(tokens[k] as Token))
     k++;
   const launched = startsAt(k);
-  return launched?.entry.type && launched.entry.type !== 'MOBILIZE' ? launched : undefined;
+  const type = launched?.entry.type;
+  if (!type) return undefined;
+  if (launching) return type !== 'MOBILIZE' ? launched : undefined;
+  return type === 'CONCEDE' || type === 'RETREAT' ? launched : undefined;
 }
 
 function isLaunchModifier(token: Token): boolean {
