@@ -229,7 +229,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns('ACCUSE', null, 'accusation|allegation|complaint|lawsuit|indictment'),
   ...verbs('ACCUSE', null, 'indict|sue|prosecute|bring * charges|file * lawsuit|file * complaint'),
   ...nouns('ACCUSE', 'disapprove', 'criticism|condemnation|censure|rebuke'),
-  ...nouns('ACCUSE', 'investigate', 'investigation|inquiry|probe'),
+  ...nouns('ACCUSE', 'investigate', 'investigation|inquiry|enquiry|probe|commission of inquiry'),
+  ...verbs('ACCUSE', 'disapprove', 'express * disapproval|voice * disapproval|bring * case against'),
+  ...nouns('ACCUSE', 'disapprove', 'disapproval'),
   // REJECT: refusing, declining, vetoing, defaulting, resisting.
   ...verbs('REJECT', null, 'reject|refuse|decline|deny|dismiss|rebuff|spurn'),
   ...verbs('REJECT', 'veto', 'veto'),
@@ -262,7 +264,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
     'withdraw',
     'break off * relations|break off * ties|sever * ties|cut * ties|recall * ambassador|downgrade * relations|freeze * assets|blacklist',
   ),
-  ...verbs('SANCTION', 'convict', 'convict|sentence'),
+  ...verbs('SANCTION', 'convict', 'convict|sentence|find * guilty'),
+  ...verbs('SANCTION', 'expel', 'eject'),
   ...verbs('SANCTION', 'cancel', 'revoke|cancel|suspend|terminate|sever|cut off|halt'),
   ...nouns('SANCTION', 'sanctions', 'sanction|embargo|tariff'),
   ...nouns('SANCTION', 'expel', 'expulsion'),
@@ -355,6 +358,7 @@ const IRREGULAR_VERBS: Readonly<Record<string, readonly string[]>> = {
   shut: ['shut'],
   break: ['broke', 'broken'],
   freeze: ['froze', 'frozen'],
+  find: ['found'],
 };
 
 // Words whose final consonant doubles before -ed/-ing although the stress rule is not obvious from spelling.
