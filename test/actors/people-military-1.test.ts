@@ -35,11 +35,11 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // term in August 2020 and Rim Kwang-il is first reported in the post in September 2021.
   PRK: [...range(1954, 1957), 2021],
   // 1948: the army (the coded office until May 1963) had no chief of staff until 15 December 1948.
-  // Not yet written (dates not found to the month): the JCS chairmen after Kim Jong-oh (April 1965) and before Han Shin
-  // (June 1972): Chang Chang-kuk, Moon Hyung-tae, Shim Heung-sun (appointed 1970); 1981: Ryu Byung-hyun's handover to
-  // Yoon Sung-min; 1987: the 21st chairman (July 1986 - December 1987); 1989-1991: Chung Ho-geun, whose start is not
-  // dated (sources disagree on 1989 or 1990; in office to December 1991).
-  KOR: [1948, ...range(1965, 1971), 1981, 1987, 1989, 1990, 1991],
+  // 1969-1970: Lim Chung-sik's handover to Moon Hyung-tae (1969) and Moon's to Shim Heung-sun (1970) are not dated to
+  // the month, so Moon is not coded and Lim ends, Shim starts, by year; 1981: Ryu Byung-hyun's handover to Yoon
+  // Sung-min; 1987: the 21st chairman (July 1986 - December 1987); 1989-1991: Chung Ho-geun, whose start is not dated
+  // (sources disagree on 1989 or 1990; in office to December 1991).
+  KOR: [1948, 1969, 1970, 1981, 1987, 1989, 1990, 1991],
   // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004) whose
   // terms we could not date to the month. Written: Kurisu (1977-78), Nishimoto (1993-96), Sugiyama (1996-97) and
   // Takegouchi (2001-03). Known, only to the year: Sugie (1964-66), Amano (3rd), Muta (1967-69), Itaya (1969-71),
