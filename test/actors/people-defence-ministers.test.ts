@@ -57,8 +57,9 @@ SYR 1958-1961: union with Egypt (United Arab Republic): no Syrian defence minist
 SYR 1962-1962: ministers of the 1961-63 secessionist republic not coded
 SYR 1965-1965: Hamad Ubayd's 1965 tenure between Umran's two terms: dates not known to us
 SAU 1953-1958: the end of Mishaal's term and Fahd bin Saud's first term (from 1956) are not dated in our sources
-IRN 1946-1952: the Shah's ministers of War before Mosaddegh took the portfolio (Jul 1952) not coded
-IRN 1954-1978: the Shah's ministers of War after 1953 not coded
+IRN 1947-1949: the ministers of War between Amir-Ahmadi (to Oct 1946) and Hedayat (Jun 1950) not coded
+IRN 1951-1951: Mosaddegh's first minister of War (before Yazdanpanah, Dec 1951) not confirmed in our sources
+IRN 1955-1969: the Shah's ministers of War between Hedayat and Azimi (1970; month unknown) not coded
 IRN 1980-1980: between Chamran (to spring 1980) and Fakouri (Sep 1980) not coded
 `;
 

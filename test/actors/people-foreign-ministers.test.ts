@@ -34,8 +34,9 @@ const KNOWN_GAPS: Record<string, number[]> = {
   // Syria under the United Arab Republic (February 1958 - September 1961) had no foreign minister of its own; the
   // other years are not yet written (frequent cabinet changes 1946-1948 and 1954, months not known to us; 1962-1963; 1966-1970).
   SYR: [1946, 1947, 1948, 1954, 1958, 1959, 1960, 1961, 1962, 1963, 1966, 1967, 1968, 1969, 1970],
-  // Not yet written: the Shah's foreign ministers of 1946-1950 and 1956-1960.
-  IRN: [...range(1946, 1950), ...range(1956, 1960)],
+  // Not yet written: the Shah's foreign ministers of 1947-1950 (after Qavam, who held the portfolio himself in 1946)
+  // and 1956-1960 (after Entezam).
+  IRN: [...range(1947, 1950), ...range(1956, 1960)],
 };
 
 function holdsOn(country: string, date: string): boolean {
