@@ -32,8 +32,9 @@ const KNOWN_GAPS: Record<string, number[]> = {
   // days around the coup of 28 June 1966).
   ARG: [1962, 1966],
   // Syria under the United Arab Republic (February 1958 - September 1961) had no foreign minister of its own; the
-  // other years are not yet written (frequent cabinet changes 1946-1948 and 1954, months not known to us; 1962-1963; 1966-1970).
-  SYR: [1946, 1947, 1948, 1954, 1958, 1959, 1960, 1961, 1962, 1963, 1966, 1967, 1968, 1969, 1970],
+  // other years are not yet written (frequent cabinet changes 1946-1948 and 1954: the Wikipedia list gives years only;
+  // the secessionist republic's ministers of 1962).
+  SYR: [1946, 1947, 1948, 1954, 1958, 1959, 1960, 1961, 1962],
   // Not yet written: the Shah's foreign ministers of 1947-1950 (after Qavam, who held the portfolio himself in 1946)
   // and 1956-1960 (after Entezam).
   IRN: [...range(1947, 1950), ...range(1956, 1960)],
