@@ -48,7 +48,6 @@ DEU 1946-1954: no West German defence ministry before June 1955
 FRA 1947-1947: the minister between Billoux's dismissal (May 1947) and Teitgen (Oct 1947) not yet coded
 IDN 1945-1945: 30 June 1945 is before the proclamation of independence (17 Aug 1945)
 BLR 1991-1991: Belarus became independent in Aug 1991; its ministry was set up in 1992
-TUR 1960-1960: Gursel, then Fahri Ozdilek held defence after the May 1960 coup; the handover date is not known to us
 TUR 1991-1991: the defence minister of Mesut Yilmaz's first cabinet (from 23 Jun 1991) is not confirmed in our sources
 ARG 1946-1975: ministers of War/Army and of Defence before the 1976 coup not coded (frequent changes)
 SYR 1949-1949: Za'im's coup year; who held defence under Za'im and Barazi on 30 June is not confirmed
