@@ -35,9 +35,9 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // between 1980 and May 2011 (Mohammed al-Hamad, Saleh al-Muhaya and others) are not coded: no dates found.
   SAU: [1959, 1962, 1963, 1964, 1971, 1972, ...range(1980, 2010)],
   // South Africa: the Chiefs of the General Staff / Commandants-General between van Ryneveld's retirement (1949) and
-  // Hiemstra not coded. Believed to be Beyers, C. L. de Wet du Toit (in post in 1950), Klopper, Melville (SAAF, from
-  // 1958) and Grobbelaar, but no source giving their months was found.
-  ZAF: range(1949, 1965),
+  // Hiemstra not coded, except Melville (1958-1960, coded for 1959 only). Believed to be Beyers (1949), C. L. de Wet
+  // du Toit (in post in 1950), Klopper, Melville and Grobbelaar, but no source giving their months was found.
+  ZAF: [...range(1949, 1958), ...range(1960, 1965)],
   // Brazil: not coded are the EMFA chiefs of 1946-1994 and the months of 1999 before the EMFA was merged into the
   // Ministry of Defence (only Leonel, 1995-1999 by year, is coded), and the chiefs of the Defence Staff (EMD,
   // 1999-2010) that the Joint Staff (EMCFA) replaced in September 2010.
