@@ -45,9 +45,9 @@ const GROUP_CHARS = 8_000_000;
 
 /**
  * Ingests files, folders and stdin into the store: read and normalise, then per group: look up which documents
- * are stored, extract the others and write them in one commit. Every document is all-or-nothing (a failed write
- * rolls back only that document: see Store.writeDocuments), and a crash loses at most the group not yet
- * committed, never part of a document.
+ * are stored, extract the others and write them in one commit. Every document is all-or-nothing (each is
+ * written in a nested transaction, and a failed write rolls back only that document: see Store.writeDocuments),
+ * and a crash loses at most the group not yet committed, never part of a document.
  */
 export async function ingestPaths(
   store: Store,

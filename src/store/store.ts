@@ -85,8 +85,8 @@ export interface Store {
   ): Promise<WriteOutcome>;
   /**
    * Writes several documents as one group commit (far cheaper than a commit each: the search index writes a
-   * segment per commit). Each document is still all-or-nothing: if one fails, the group is rolled back and
-   * each document is written alone, so only the failing one is missing. Never throws for a document.
+   * segment per commit). Each document is still all-or-nothing, in a nested transaction of its own: a failing
+   * one is rolled back alone and named in its result, the others are committed. Never throws for a document.
    */
   writeDocuments(writes: readonly DocumentWrite[]): Promise<DocumentWriteResult[]>;
   listDocuments(options?: { limit?: number; offset?: number }): Promise<DocumentSummary[]>;

@@ -59,7 +59,7 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(
         await store.writeDocuments([
           { document: a, findings: sentences(a), pipeline: 'p@1' },
-          // A finding twice violates uniqueness: this document fails, the group is retried one by one.
+          // A finding twice violates uniqueness: this document fails and is rolled back alone.
           { document: b, findings: [first as Finding, first as Finding], pipeline: 'p@1' },
           { document: c, findings: sentences(c), pipeline: 'p@1' },
           { document: a, findings: sentences(a), pipeline: 'p@1' },

@@ -12,8 +12,8 @@ export interface DocumentWriter {
   /** One document in its own transaction. */
   writeOne(write: DocumentWrite): WriteOutcome;
   /**
-   * Several documents in one transaction; if it fails, each document alone, so only a failing one is missing.
-   * Never throws for a document.
+   * Several documents in one transaction, each in a savepoint of its own: a failing document is rolled back alone
+   * and named; the others are committed together. Never throws for a document.
    */
   writeGroup(writes: readonly DocumentWrite[]): DocumentWriteResult[];
 }
@@ -97,21 +97,30 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
     indexInserted.run(before);
     return outcome;
   });
+  // Called inside writeMany's transaction, better-sqlite3 runs this as a savepoint: a transaction of its own
+  // nested in the group's, which a failing document rolls back alone.
+  const writeNested = c.transaction(write);
   const writeMany = c.transaction((writes: readonly DocumentWrite[]) => {
     const before = (lastRowid.get() as number | null) ?? 0;
     const ingestedAt = new Date().toISOString();
-    const outcomes = writes.map((one) => write(one, ingestedAt));
+    const results = writes.map((one): DocumentWriteResult => {
+      try {
+        return { ok: true, outcome: writeNested(one, ingestedAt) };
+      } catch (error) {
+        return { ok: false, reason: errorMessage(error) };
+      }
+    });
     indexInserted.run(before);
-    return outcomes;
+    return results;
   });
 
   return {
     writeOne,
     writeGroup(writes) {
       try {
-        return writeMany(writes).map((outcome) => ({ ok: true, outcome }));
+        return writeMany(writes);
       } catch {
-        // The group rolled back as a whole; writing each alone keeps every good document and names the bad one.
+        // The group itself failed (its index step or its commit): writing each alone keeps what can be kept.
         return writes.map((one): DocumentWriteResult => {
           try {
             return { ok: true, outcome: writeOne(one) };
