@@ -5,6 +5,7 @@
  * Corpus: the raw TEXT of the TempEval-3 TimeBank and AQUAINT training documents, written as .txt files.
  *
  *   npm run bench:ingest -- [--copies N] [--runs N]   (builds first, then measures the built modules)
+ *   node --expose-gc --import tsx bench/ingest.ts      (the same without the build)
  *
  * Rows: ingest without extraction (files on disk -> readers -> store), ingest with the sentence stage (for
  * scale), the peer (texts in memory, one plain insert each), the peer in one transaction for all (for scale),
@@ -197,6 +198,8 @@ async function benchmark(): Promise<void> {
     const database = (name: string) => {
       if (previous)
         for (const suffix of ['', '-wal', '-shm']) rmSync(`${previous}${suffix}`, { force: true });
+      // And each run starts from a collected heap (with --expose-gc), as a fresh `dyad ingest` does.
+      (globalThis as { gc?: () => void }).gc?.();
       previous = join(work, `${name}.db`);
       return previous;
     };
