@@ -1,6 +1,6 @@
 /**
  * Reading one ingest entry into a Document: file I/O, the readers, normalisation and the content hash.
- * No store and no extraction, so it runs on the ingest's reading thread as well as in-thread.
+ * No store and no extraction: those are the ingest's (ingest.ts).
  */
 import * as crypto from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
