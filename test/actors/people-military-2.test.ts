@@ -32,8 +32,9 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // Syria: no chief in 1946 (first appointed 1947); union with Egypt 1958-1961; office vacant 2018-2022.
   SYR: [1946, 1958, 1959, 1960, 1961, 2018, 2019, 2020, 2021],
   // Saudi Arabia: sources disagree on the chiefs' years 1957-1975 (only the narrower ranges are coded); the chiefs
-  // between 1980 and May 2011 (Mohammed al-Hamad, Saleh al-Muhaya and others) are not coded: no dates found.
-  SAU: [1959, 1962, 1963, 1964, 1971, 1972, ...range(1980, 2010)],
+  // between 1980 and al-Muhaya's first attestation in January 2002 (Mohammed al-Hamad, al-Muhaya's start and
+  // perhaps others) are not coded: no dates found.
+  SAU: [1959, 1962, 1963, 1964, 1971, 1972, ...range(1980, 2001)],
   // South Africa: the Chiefs of the General Staff / Commandants-General between van Ryneveld's retirement (1949) and
   // Hiemstra not coded, except Melville (1958-1960, coded for 1959 only). Believed to be Beyers (1949), C. L. de Wet
   // du Toit (in post in 1950), Klopper, Melville and Grobbelaar, but no source giving their months was found.
