@@ -49,7 +49,8 @@ FRA 1947-1947: the minister between Billoux's dismissal (May 1947) and Teitgen (
 IDN 1945-1945: 30 June 1945 is before the proclamation of independence (17 Aug 1945)
 BLR 1991-1991: Belarus became independent in Aug 1991; its ministry was set up in 1992
 TUR 1991-1991: the defence minister of Mesut Yilmaz's first cabinet (from 23 Jun 1991) is not confirmed in our sources
-ARG 1957-1963: Majó (Army, 1957-58) and Frondizi's and Guido's ministers of Defence (del Mazo and successors) not dated
+ARG 1957-1957: Majó (Minister of the Army after Ossorio Arana, 1957-58) not dated in our sources
+ARG 1962-1963: Guido's ministers of Defence after Ernesto Lanusse (to 30 Apr 1962) and before Suárez (Oct 1963) not confirmed
 ARG 1966-1975: Onganía's to Isabel Perón's ministers of Defence not coded (Suárez left with the coup of 28 Jun 1966)
 SYR 1949-1949: Za'im's coup year; who held defence under Za'im and Barazi on 30 June is not confirmed
 SYR 1954-1957: ministers of the restored Second Republic not coded (frequent cabinets)
