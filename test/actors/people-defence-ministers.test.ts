@@ -51,7 +51,9 @@ BLR 1991-1991: Belarus became independent in Aug 1991; its ministry was set up i
 TUR 1991-1991: the defence minister of Mesut Yilmaz's first cabinet (from 23 Jun 1991) is not confirmed in our sources
 ARG 1957-1957: Majó (Minister of the Army after Ossorio Arana, 1957-58) not dated in our sources
 ARG 1962-1963: Guido's ministers of Defence after Ernesto Lanusse (to 30 Apr 1962) and before Suárez (Oct 1963) not confirmed
-ARG 1966-1975: Onganía's to Isabel Perón's ministers of Defence not coded (Suárez left with the coup of 28 Jun 1966)
+ARG 1966-1969: Onganía's ministers of Defence before Cáceres Monié (from 1969, month unknown) not dated in our sources
+ARG 1972-1972: Lanusse's minister on 30 June 1972 (Cáceres Monié left in 1972, month unknown; then Aguirre Obarrio) not dated
+ARG 1975-1975: Isabel Perón's ministers of Defence after Robledo (to Aug 1974) not dated in our sources
 SYR 1949-1949: Za'im's coup year; who held defence under Za'im and Barazi on 30 June is not confirmed
 SYR 1954-1957: ministers of the restored Second Republic not coded (frequent cabinets)
 SYR 1958-1961: union with Egypt (United Arab Republic): no Syrian defence minister
