@@ -48,7 +48,6 @@ DEU 1946-1954: no West German defence ministry before June 1955
 FRA 1947-1947: the minister between Billoux's dismissal (May 1947) and Teitgen (Oct 1947) not yet coded
 IDN 1945-1945: 30 June 1945 is before the proclamation of independence (17 Aug 1945)
 BLR 1991-1991: Belarus became independent in Aug 1991; its ministry was set up in 1992
-TUR 1991-1991: the defence minister of Mesut Yilmaz's first cabinet (from 23 Jun 1991) is not confirmed in our sources
 ARG 1957-1957: Majó (Minister of the Army after Ossorio Arana, 1957-58) not dated in our sources
 ARG 1962-1963: Guido's ministers of Defence after Ernesto Lanusse (to 30 Apr 1962) and before Suárez (Oct 1963) not confirmed
 ARG 1966-1969: Onganía's ministers of Defence before Cáceres Monié (from 1969, month unknown) not dated in our sources
