@@ -40,9 +40,10 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // du Toit (in post in 1950), Klopper, Melville and Grobbelaar, but no source giving their months was found.
   ZAF: [...range(1949, 1958), ...range(1960, 1965)],
   // Brazil: not coded are the EMFA chiefs of 1946-1994 and the months of 1999 before the EMFA was merged into the
-  // Ministry of Defence (only Leonel, 1995-1999 by year, is coded), and the chiefs of the Defence Staff (EMD,
-  // 1999-2010) that the Joint Staff (EMCFA) replaced in September 2010.
-  BRA: [...range(1946, 1994), ...range(1999, 2010)],
+  // Ministry of Defence (only Amaral Oliveira, March 1985 - September 1986, and Leonel, 1995-1999 by year, are
+  // coded), and the chiefs of the Defence Staff (EMD, 1999-2010) that the Joint Staff (EMCFA) replaced in September
+  // 2010.
+  BRA: [...range(1946, 1984), ...range(1987, 1994), ...range(1999, 2010)],
   // Argentina: Joint Staff chiefs (and the office's predecessors) before Mugnolo's first attestation in November 2000
   // are not coded; when the joint office began (1948 or 1969) was not confirmed either.
   ARG: range(1946, 2000),
@@ -69,6 +70,12 @@ describe('top military officers (people-military-2.txt)', () => {
     const header = text.split('\n## ')[0] ?? '';
     for (const country of [...SCOPE.map(([c]) => c), 'MEX']) expect(header, country).toContain(`${country}:`);
     expect(header).toMatch(/Sources/);
+  });
+
+  it('gives the Brazilian EMFA to Admiral Amaral Oliveira from March 1985 to September 1986 only', () => {
+    expect(holders('BRA', '1985-06-30')).toEqual(['jose-maria-do-amaral-oliveira']);
+    expect(holders('BRA', '1986-09-14')).toEqual(['jose-maria-do-amaral-oliveira']);
+    expect(holders('BRA', '1987-06-30')).toEqual([]);
   });
 
   it('gives the Indian Chief of Defence Staff to Bipin Rawat from 2020 and the Chief of the Army Staff before', () => {
