@@ -36,9 +36,10 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // perhaps others) are not coded: no dates found.
   SAU: [1959, 1962, 1963, 1964, 1971, 1972, ...range(1980, 2001)],
   // South Africa: the Chiefs of the General Staff / Commandants-General between van Ryneveld's retirement (1949) and
-  // Hiemstra not coded, except Melville (1958-1960, coded for 1959 only). Believed to be Beyers (1949), C. L. de Wet
-  // du Toit (in post in 1950), Klopper, Melville and Grobbelaar, but no source giving their months was found.
-  ZAF: [...range(1949, 1958), ...range(1960, 1965)],
+  // Hiemstra not coded, except Klopper (1956-1958, coded for 1957 only) and Melville (1958-1960, coded for 1959
+  // only). Believed to be Beyers (1949), C. L. de Wet du Toit (in post in 1950) and, after Melville, Grobbelaar, but
+  // no source giving their months was found.
+  ZAF: [...range(1949, 1956), 1958, ...range(1960, 1965)],
   // Brazil: not coded are the EMFA chiefs of 1946-1994 and the months of 1999 before the EMFA was merged into the
   // Ministry of Defence (only Amaral Oliveira, March 1985 - September 1986, and Leonel, 1995-1999 by year, are
   // coded), and the chiefs of the Defence Staff (EMD, 1999-2010) that the Joint Staff (EMCFA) replaced in September
