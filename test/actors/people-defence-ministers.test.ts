@@ -45,7 +45,6 @@ UKR 1991-1991: Ukraine's ministry was created on 3 Sep 1991
 KOR 1948-1948: the Republic of Korea was founded on 15 Aug 1948
 JPN 1946-1952: Japan had no armed forces and no minister for them before the National Safety Agency (1952)
 DEU 1946-1954: no West German defence ministry before June 1955
-FRA 1947-1947: the minister between Billoux's dismissal (May 1947) and Teitgen (Oct 1947) not yet coded
 IDN 1945-1945: 30 June 1945 is before the proclamation of independence (17 Aug 1945)
 BLR 1991-1991: Belarus became independent in Aug 1991; its ministry was set up in 1992
 ARG 1957-1957: Majó (Minister of the Army after Ossorio Arana, 1957-58) not dated in our sources
