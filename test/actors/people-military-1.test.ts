@@ -36,10 +36,8 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   PRK: [...range(1954, 1957), 2021],
   // 1948: the army (the coded office until May 1963) had no chief of staff until 15 December 1948.
   // 1969-1970: Lim Chung-sik's handover to Moon Hyung-tae (1969) and Moon's to Shim Heung-sun (1970) are not dated to
-  // the month, so Moon is not coded and Lim ends, Shim starts, by year; 1981: Ryu Byung-hyun's handover to Yoon
-  // Sung-min; 1987: the 21st chairman (July 1986 - December 1987); 1989-1991: Chung Ho-geun, whose start is not dated
-  // (sources disagree on 1989 or 1990; in office to December 1991).
-  KOR: [1948, 1969, 1970, 1981, 1987, 1989, 1990, 1991],
+  // the month, so Moon is not coded and Lim ends, Shim starts, by year.
+  KOR: [1948, 1969, 1970],
   // Not yet written: the chairmen of the Joint Staff Council between Hayashi (to 1964) and Massaki (from 2004) whose
   // terms we could not date to the month. Written: Kurisu (1977-78), Nishimoto (1993-96), Sugiyama (1996-97) and
   // Takegouchi (2001-03), and, over the years their terms clearly span, Sugie (1964-66: 1965), Muta (1967-69: 1968),
