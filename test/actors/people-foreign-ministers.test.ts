@@ -31,9 +31,10 @@ const KNOWN_GAPS: Record<string, number[]> = {
   // Vacancy: Zavala Ortiz left with the coup of 28 June 1966 and Costa Méndez took office on 5 July 1966.
   ARG: [1966],
   // Syria under the United Arab Republic (February 1958 - September 1961) had no foreign minister of its own; the
-  // other years are not yet written (frequent cabinet changes 1946-1948 and 1954: the Wikipedia list gives years only;
-  // the secessionist republic's ministers of 1962).
-  SYR: [1946, 1947, 1948, 1954, 1958, 1959, 1960, 1961, 1962],
+  // other years are not yet written: 1946 (Jabiri's cabinets: the Wikipedia list gives years only), 1947 (Naim
+  // Antaki's end is 16 April or 6 October 1947 depending on the source), 1954 (frequent cabinet changes) and the
+  // secessionist republic's ministers of 1962.
+  SYR: [1946, 1947, 1954, 1958, 1959, 1960, 1961, 1962],
   // Not yet written: the Shah's foreign ministers of 1947-1950 (after Qavam, who held the portfolio himself in 1946)
   // and 1956-1960 (after Entezam).
   IRN: [...range(1947, 1950), ...range(1956, 1960)],
