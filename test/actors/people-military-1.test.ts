@@ -31,9 +31,9 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // Vacant: after Luo Ruiqing's fall until Yang Chengwu acted (1966), after Huang Yongsheng's fall (September 1971)
   // until Deng Xiaoping (January 1975), and between Deng's two terms (April 1976 - July 1977).
   CHN: [1966, 1972, 1973, 1974, 1976, 1977],
-  // Not yet written: Kim Kwang-hyop, chief between Nam Il (1953) and Ri Kwon-mu (September 1957), start not dated. 2021: people.txt ends Pak Jong-chon's
-  // term in August 2020 and Rim Kwang-il is first reported in the post in September 2021.
-  PRK: [...range(1954, 1957), 2021],
+  // 2021: people.txt ends Pak Jong-chon's term in August 2020 and Rim Kwang-il is first reported in the post in
+  // September 2021.
+  PRK: [2021],
   // 1948: the army (the coded office until May 1963) had no chief of staff until 15 December 1948.
   // 1969-1970: Lim Chung-sik's handover to Moon Hyung-tae (1969) and Moon's to Shim Heung-sun (1970) are not dated to
   // the month, so Moon is not coded and Lim ends, Shim starts, by year.
