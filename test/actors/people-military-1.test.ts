@@ -42,10 +42,10 @@ const KNOWN_GAPS: Readonly<Record<string, readonly number[]>> = {
   // terms we could not date to the month. Written: Kurisu (1977-78), Nishimoto (1993-96), Sugiyama (1996-97) and
   // Takegouchi (2001-03), and, over the years their terms clearly span, Sugie (1964-66: 1965), Muta (1967-69: 1968),
   // Itaya (1969-71: 1970), Kinugasa (1971-73: 1972), Takeda (1979-81: 1980) and Sakuma (1991 - 30 June 1993: 1992,
-  // 1993), and Admiral Ishikawa (25th, January 2003 - August 2004, between Takegouchi and Massaki). Known, only to
-  // the year: Amano (3rd, 1966-67), Mori (16th, 1986-87), Ishii (17th), Terashima (18th, 1990-91); not identified:
-  // the 22nd and 23rd chairmen (October 1997 - March 2001).
-  JPN: [1966, 1967, 1969, 1971, ...range(1973, 1977), 1979, ...range(1981, 1991), ...range(1998, 2000)],
+  // 1993), Admiral Natsukawa (22nd, October 1997 - 1999: 1998) and Admiral Ishikawa (25th, January 2003 - August
+  // 2004, between Takegouchi and Massaki). Known, only to the year: Amano (3rd, 1966-67), Mori (16th, 1986-87), Ishii
+  // (17th), Terashima (18th, 1990-91); not identified: the 23rd chairman (1999 - March 2001).
+  JPN: [1966, 1967, 1969, 1971, ...range(1973, 1977), 1979, ...range(1981, 1991), 1999, 2000],
   // A real gap, not missing data: before 1956 the Chiefs of Staff Committee had no permanent chairman (the chair
   // rotated among the three service chiefs, who were equals), so there was no single top officer to code.
   GBR: range(1946, 1955),
