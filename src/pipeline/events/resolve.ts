@@ -98,6 +98,8 @@ export function resolveComplements<M extends ResolvableMatch>(
 
 // Ending a curfew, a ban or an embargo yields as much as ending a protest does.
 const HALTABLE_TYPES = new Set<PloverType>(['PROTEST', 'ASSAULT', 'COERCE', 'SANCTION']);
+// "suspension of attacks", "an end of hostilities": the noun that halts what follows its "of".
+const HALTING_NOUN = /^(suspension|end|halt|cessation)$/;
 const HALTING_VERBS = new Set(
   'end ends ending ended stop stops stopping stopped halt halts halting halted suspend suspends suspending suspended'.split(
     ' ',
@@ -116,13 +118,12 @@ function haltedHostilities<M extends ResolvableMatch>(tokens: readonly Token[], 
     if (!HALTABLE_TYPES.has(hostility.entry.type ?? 'AGREE')) continue;
     let k = hostility.first - 1;
     while (k >= 0 && hostility.first - k <= 4 && isSkippable(tokens[k] as Token)) k--;
-    if (tokens[k]?.lower === 'of' && /^(suspension|end|halt|cessation)$/.test(tokens[k - 1]?.lower ?? ''))
-      k--;
+    if (tokens[k]?.lower === 'of' && HALTING_NOUN.test(tokens[k - 1]?.lower ?? '')) k--;
     else if (tokens[k]?.lower === 'off' && /^call/.test(tokens[k - 1]?.lower ?? '')) k--;
     else if (!HALTING_VERBS.has(tokens[k]?.lower ?? '')) continue;
     const halting = matches.find((m) => m.first <= k && m.last >= k);
     if (halting) dropped.add(halting);
-    const verbal = !/^(suspension|end|halt|cessation)$/.test(tokens[k]?.lower ?? '');
+    const verbal = !HALTING_NOUN.test(tokens[k]?.lower ?? '');
     const start = halting ?? { first: k, start: (tokens[k] as Token).start };
     replaced.set(hostility, {
       ...hostility,

@@ -91,28 +91,25 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
   // One ingest time for a transaction's documents: they are stored together.
   const write = (one: DocumentWrite, ingestedAt: string): WriteOutcome =>
     one.replace ? replace(one, ingestedAt) : insert(one, ingestedAt);
-  const writeOne = c.transaction((one: DocumentWrite) => {
+  /** Runs `body` and then indexes for search the documents it inserted. */
+  const indexingInserted = <T>(body: () => T): T => {
     const before = (lastRowid.get() as number | null) ?? 0;
-    const outcome = write(one, new Date().toISOString());
+    const result = body();
     indexInserted.run(before);
-    return outcome;
-  });
+    return result;
+  };
+  const writeOne = c.transaction((one: DocumentWrite) =>
+    indexingInserted(() => write(one, new Date().toISOString())),
+  );
   // Called inside writeMany's transaction, better-sqlite3 runs this as a savepoint: a transaction of its own
   // nested in the group's, which a failing document rolls back alone.
   const writeNested = c.transaction(write);
-  const writeMany = c.transaction((writes: readonly DocumentWrite[]) => {
-    const before = (lastRowid.get() as number | null) ?? 0;
-    const ingestedAt = new Date().toISOString();
-    const results = writes.map((one): DocumentWriteResult => {
-      try {
-        return { ok: true, outcome: writeNested(one, ingestedAt) };
-      } catch (error) {
-        return { ok: false, reason: errorMessage(error) };
-      }
-    });
-    indexInserted.run(before);
-    return results;
-  });
+  const writeMany = c.transaction((writes: readonly DocumentWrite[]) =>
+    indexingInserted(() => {
+      const ingestedAt = new Date().toISOString();
+      return writes.map((one) => attempt(() => writeNested(one, ingestedAt)));
+    }),
+  );
 
   return {
     writeOne,
@@ -121,13 +118,7 @@ export function documentWriter(connection: BetterSqlite3.Database): DocumentWrit
         return writeMany(writes);
       } catch {
         // The group itself failed (its index step or its commit): writing each alone keeps what can be kept.
-        return writes.map((one): DocumentWriteResult => {
-          try {
-            return { ok: true, outcome: writeOne(one) };
-          } catch (error) {
-            return { ok: false, reason: errorMessage(error) };
-          }
-        });
+        return writes.map((one) => attempt(() => writeOne(one)));
       }
     },
   };
@@ -148,4 +139,13 @@ function documentColumns(document: DyadDocument, pipeline: string, ingestedAt: s
     pipeline,
     ingestedAt,
   ];
+}
+
+/** A write's outcome, or why it failed: the one place a document's error becomes its result. */
+function attempt(write: () => WriteOutcome): DocumentWriteResult {
+  try {
+    return { ok: true, outcome: write() };
+  } catch (error) {
+    return { ok: false, reason: errorMessage(error) };
+  }
 }

@@ -293,13 +293,18 @@ function foldWord(word: string): string {
 // The index's tokens: what its unicode61 tokenizer keeps by default (letters, numbers, private use).
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 
+/** A matched token: its range in the document and its folded form. */
+interface MatchedToken extends Range {
+  readonly folded: string;
+}
+
 /** The tokens of a document that a query word begins, as the index matched them; in text order. */
-function matchedTokens(text: string, words: readonly string[]): Range[] {
-  const matches: Range[] = [];
+function matchedTokens(text: string, words: readonly string[]): MatchedToken[] {
+  const matches: MatchedToken[] = [];
   for (const token of text.matchAll(TOKEN)) {
     const folded = foldWord(token[0]);
     if (words.some((word) => folded.startsWith(word))) {
-      matches.push({ start: token.index, end: token.index + token[0].length });
+      matches.push({ start: token.index, end: token.index + token[0].length, folded });
     }
   }
   return matches;
@@ -311,7 +316,7 @@ function matchedTokens(text: string, words: readonly string[]): Range[] {
  */
 function sentenceHits(
   text: string,
-  matches: readonly Range[],
+  matches: readonly MatchedToken[],
   words: readonly string[],
 ): { start: number; end: number; sentence: string; matches: Range[] }[] {
   if (matches.length === 0) return [];
@@ -320,16 +325,15 @@ function sentenceHits(
   // sentence boundary.
   let first = 0;
   for (const range of splitSentences(text)) {
-    while (first < matches.length && (matches[first] as Range).end <= range.start) first++;
-    const inside: Range[] = [];
+    while (first < matches.length && (matches[first] as MatchedToken).end <= range.start) first++;
+    const inside: MatchedToken[] = [];
     for (let i = first; i < matches.length; i++) {
-      const m = matches[i] as Range;
+      const m = matches[i] as MatchedToken;
       if (m.end > range.end) break;
       if (m.start >= range.start) inside.push(m);
     }
     if (inside.length === 0) continue;
-    const tokens = inside.map((m) => foldWord(text.slice(m.start, m.end)));
-    if (!words.every((word) => tokens.some((token) => token.startsWith(word)))) continue;
+    if (!words.every((word) => inside.some((m) => m.folded.startsWith(word)))) continue;
     hits.push({
       start: range.start,
       end: range.end,
