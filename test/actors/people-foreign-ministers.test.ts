@@ -35,9 +35,9 @@ const KNOWN_GAPS: Record<string, number[]> = {
   // Antaki's end is 16 April or 6 October 1947 depending on the source), 1954 (frequent cabinet changes) and the
   // secessionist republic's ministers of 1962.
   SYR: [1946, 1947, 1954, 1958, 1959, 1960, 1961, 1962],
-  // Not yet written: the Shah's foreign ministers of 1947-1950 (after Qavam, who held the portfolio himself in 1946)
-  // and 1956-1960 (after Entezam).
-  IRN: [...range(1947, 1950), ...range(1956, 1960)],
+  // Not yet written: the Shah's foreign ministers of 1947 (Qavam's last cabinet), 1949-1950 (Sa'ed, Mansur, Razmara)
+  // and 1957-1960 (Eghbal's cabinets: Ardalan's end and his successors before Aram are not dated in our sources).
+  IRN: [1947, 1949, 1950, ...range(1957, 1960)],
 };
 
 function holdsOn(country: string, date: string): boolean {
