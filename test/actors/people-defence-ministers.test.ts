@@ -53,9 +53,9 @@ ARG 1966-1969: Onganía's ministers of Defence before Cáceres Monié (from 1969
 ARG 1972-1972: Lanusse's minister on 30 June 1972 (Cáceres Monié left in 1972, month unknown; then Aguirre Obarrio) not dated
 ARG 1975-1975: Isabel Perón's ministers of Defence after Robledo (to Aug 1974) not dated in our sources
 SYR 1949-1949: Za'im's coup year; who held defence under Za'im and Barazi on 30 June is not confirmed
-SYR 1954-1957: ministers of the restored Second Republic not coded (frequent cabinets)
+SYR 1956-1956: Asali's third cabinet (Jun - Dec 1956): its defence minister (Abdul Hasib Raslan?) has one source only
 SYR 1958-1961: union with Egypt (United Arab Republic): no Syrian defence minister
-SYR 1962-1962: ministers of the 1961-63 secessionist republic not coded
+SYR 1962-1962: Bashir al-Azma's cabinet (Apr - Sep 1962) lists no defence minister in our sources
 SYR 1965-1965: Hamad Ubayd's 1965 tenure between Umran's two terms: dates not known to us
 SAU 1953-1958: the end of Mishaal's term and Fahd bin Saud's first term (from 1956) are not dated in our sources
 IRN 1947-1949: the ministers of War between Amir-Ahmadi (to Oct 1946) and Hedayat (Jun 1950) not coded

@@ -32,9 +32,9 @@ const KNOWN_GAPS: Record<string, number[]> = {
   ARG: [1966],
   // Syria under the United Arab Republic (February 1958 - September 1961) had no foreign minister of its own; the
   // other years are not yet written: 1946 (Jabiri's cabinets: the Wikipedia list gives years only), 1947 (Naim
-  // Antaki's end is 16 April or 6 October 1947 depending on the source), 1954 (frequent cabinet changes) and the
-  // secessionist republic's ministers of 1962.
-  SYR: [1946, 1947, 1954, 1958, 1959, 1960, 1961, 1962],
+  // Antaki's end is 16 April or 6 October 1947 depending on the source) and 1954 (only fr.wikipedia says Said
+  // al-Ghazzi kept foreign affairs in his caretaker cabinet of June - November 1954).
+  SYR: [1946, 1947, 1954, 1958, 1959, 1960, 1961],
   // Not yet written: the Shah's foreign ministers of 1947 (Qavam's last cabinet), 1949-1950 (Sa'ed, Mansur, Razmara)
   // and 1957-1960 (Eghbal's cabinets: Ardalan's end and his successors before Aram are not dated in our sources).
   IRN: [1947, 1949, 1950, ...range(1957, 1960)],
