@@ -59,7 +59,6 @@ SYR 1962-1962: Bashir al-Azma's cabinet (Apr - Sep 1962) lists no defence minist
 SYR 1965-1965: Hamad Ubayd's 1965 tenure between Umran's two terms: dates not known to us
 SAU 1956-1958: Fahd bin Saud's first term (from 1956, after Mishaal) and its end before 26 Sep 1958 are not dated
 IRN 1947-1949: the ministers of War between Amir-Ahmadi (to Oct 1946) and Hedayat (Jun 1950) not coded
-IRN 1951-1951: Mosaddegh's first minister of War (before Yazdanpanah, Dec 1951) not confirmed in our sources
 IRN 1955-1970: the Shah's ministers of War between Hedayat and Azimi not coded (Azimi from 1970, month unknown)
 IRN 1980-1980: between Chamran (to spring 1980) and Fakouri (Sep 1980) not coded
 `;
