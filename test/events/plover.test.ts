@@ -8,6 +8,7 @@ import {
   loadLabelledSentences,
   parseCsv,
   ploverType,
+  scoreEventStage,
   scoreSentences,
 } from '../../src/eval/plover/index.js';
 import { classifySentence } from '../../src/pipeline/events/classify.js';
@@ -43,6 +44,25 @@ describe('sentence typing', () => {
     expect(inSplit('gsr-cameo', 1, 'all')).toBe(true);
   });
 
+  it('scores the events stage by type, then source, then target', () => {
+    const parties = { sources: ['NOR'], targets: ['CHL'] };
+    const [score, all] = scoreEventStage([
+      { set: 't', text: 'Norway condemned Chile on Monday.', gold: 'ACCUSE', parties },
+      { set: 't', text: 'Norway condemned Peru on Monday.', gold: 'ACCUSE', parties },
+      { set: 't', text: 'Peru condemned Chile on Monday.', gold: 'ACCUSE', parties },
+      { set: 't', text: 'Norway praised Chile on Monday.', gold: 'ACCUSE', parties },
+      {
+        set: 't',
+        text: 'Norway and Chile signed a treaty.',
+        gold: 'AGREE',
+        parties: { sources: ['NOR', 'CHL'], targets: [] },
+      },
+      { set: 't', text: 'No parties are known here.', gold: 'AGREE' },
+    ]);
+    expect(score).toEqual({ set: 't', total: 5, typed: 4, withSource: 3, withParties: 2 });
+    expect(all?.set).toBe('all');
+  });
+
   it('parses quoted CSV fields with commas, quotes and newlines', () => {
     expect(parseCsv('a,"b, ""c""\nd",e\n1,2,3\n')).toEqual([
       ['a', 'b, "c"\nd', 'e'],
@@ -58,6 +78,10 @@ describe.skipIf(!existsSync(PLOVER_DIR))('evalPlover over ../shared/data/plover'
     expect(gsr?.total).toBe(322);
     expect(gsr?.accuracy).toBeGreaterThan(0.52);
     expect(formatPloverReport(report)).toContain('gsr-cameo');
+    // The whole pipeline on the records whose actors are coded: an event with the gold type and parties.
+    const events = report.events.find((s) => s.set === 'gsr-cameo');
+    expect(events?.total).toBe(321);
+    expect((events?.withParties ?? 0) / (events?.total ?? 1)).toBeGreaterThan(0.15);
   });
 
   it('partitions the headlines into tune and test halves', async () => {
