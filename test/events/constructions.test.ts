@@ -157,3 +157,33 @@ describe('itinerary: vehicle subjects and current place', () => {
     ]);
   });
 });
+
+describe('joint acts of two named parties', () => {
+  it('reads a joint agreement, meeting or cooperation of a coordinated subject as between the two', () => {
+    expect(run('Chile and Peru signed a fisheries treaty.').map(summary)).toEqual([
+      'AGREE CHL>PER - asserted',
+    ]);
+    expect(run('Peru and Norway began joint naval exercises.').map(summary)).toEqual([
+      'COOPERATE PER>NOR - asserted',
+    ]);
+    expect(run('Norway and Peru established diplomatic ties.').map(summary)).toEqual([
+      'SUPPORT NOR>PER - asserted',
+    ]);
+  });
+
+  it('keeps a third party named as the target, and does not pair the attackers of an assault', () => {
+    expect(run('Chile and Peru signed an agreement with Norway.').map(summary)).toEqual([
+      'AGREE CHL>NOR - asserted',
+      'AGREE PER>NOR - asserted',
+    ]);
+    expect(run('Chilean and Peruvian jets bombed the border town.').map((e) => e.target)).not.toContain(
+      'PER',
+    );
+  });
+
+  it('reads a downgrade of ties as a sanction', () => {
+    expect(run('Chile downgraded diplomatic ties with Peru.').map(summary)).toEqual([
+      'SANCTION CHL>PER - asserted',
+    ]);
+  });
+});

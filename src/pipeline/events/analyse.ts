@@ -1155,18 +1155,31 @@ function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; ta
           };
         }
         const targets = nearest(NOUN_TARGET_PREPS);
-        return {
-          sources: [...roles.subjects],
-          targets: targets.length > 0 ? targets : [...roles.clauseSubject],
-        };
+        return jointly(entry.type, roles.subjects, targets.length > 0 ? targets : [...roles.clauseSubject]);
       }
       const object = direct();
-      return {
-        sources: [...roles.subjects],
-        targets: object.length > 0 ? object : nearest(VERB_TARGET_PREPS),
-      };
+      return jointly(entry.type, roles.subjects, object.length > 0 ? object : nearest(VERB_TARGET_PREPS));
     }
   }
+}
+
+/** Types whose act, done jointly by two parties, is an act between them (agreeing, meeting, cooperating). */
+const JOINT_TYPES: ReadonlySet<string> = new Set(['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT']);
+
+/**
+ * "Jordan and Britain signed a treaty", "France and Brazil began joint exercises": a joint act of two parties
+ * with no third named is an act between them, the first named as source.
+ */
+function jointly(
+  type: string | null,
+  subjects: readonly Participant[],
+  targets: readonly Participant[],
+): { sources: Participant[]; targets: Participant[] } {
+  const partner = subjects.find((p) => p.code !== subjects[0]?.code);
+  if (targets.length === 0 && partner && type !== null && JOINT_TYPES.has(type)) {
+    return { sources: subjects.slice(0, 1), targets: [partner] };
+  }
+  return { sources: [...subjects], targets: [...targets] };
 }
 
 const ANAPHORIC = new Set(['such', 'these', 'those', 'this', 'that', 'the']);

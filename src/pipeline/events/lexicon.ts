@@ -154,7 +154,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs(
     'SUPPORT',
     'relations',
-    'restore * relations|resume * relations|establish * relations|normalise * relations|normalize * relations|restore * ties|resume * ties|upgrade * ties|upgrade * relations',
+    'restore * relations|resume * relations|establish * relations|normalise * relations|normalize * relations|restore * ties|resume * ties|establish * ties|normalise * ties|normalize * ties|upgrade * ties|upgrade * relations|improve * relations|improve * ties|strengthen * relations|strengthen * ties|deepen * relations|deepen * ties',
   ),
   ...nouns('SUPPORT', null, 'support|backing|solidarity'),
   ...nouns('SUPPORT', 'endorse', 'praise'),
@@ -176,7 +176,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns(
     'COOPERATE',
     null,
-    'cooperation|collaboration|partnership|alliance|joint exercise|joint military exercise|joint drill|joint patrol|joint venture|intelligence sharing|extradition',
+    'cooperation|collaboration|partnership|alliance|joint exercise|joint * exercise|joint drill|joint * drill|joint patrol|joint * patrol|joint venture|intelligence sharing|extradition',
   ),
   ...verbs(
     'COOPERATE',
@@ -262,7 +262,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs(
     'SANCTION',
     'withdraw',
-    'break off * relations|break off * ties|sever * ties|cut * ties|recall * ambassador|downgrade * relations|freeze * assets|blacklist',
+    'break off * relations|break off * ties|sever * ties|cut * ties|recall * ambassador|downgrade * relations|downgrade * ties|freeze * assets|blacklist',
   ),
   ...verbs('SANCTION', 'convict', 'convict|sentence|find * guilty'),
   ...verbs('SANCTION', 'expel', 'eject'),
