@@ -187,3 +187,22 @@ describe('joint acts of two named parties', () => {
     ]);
   });
 });
+
+describe('an act answering what another party did', () => {
+  it('takes the author of the object as the target, not as a passive agent', () => {
+    expect(run('Norway denounced actions by Chile.').map(summary)).toEqual(['ACCUSE NOR>CHL - asserted']);
+    expect(run('Norway welcomed the proposal by Chile.').map(summary)).toEqual([
+      'SUPPORT NOR>CHL - asserted',
+    ]);
+    expect(run('Norway was condemned by Chile.').map(summary)).toEqual(['ACCUSE CHL>NOR - asserted']);
+    expect(
+      run("Norway approved of Peru's new policy.").map((e) => `${e.type} ${e.source}>${e.target}`),
+    ).toEqual(['SUPPORT NOR>PER']);
+  });
+
+  it('leaves the agent of a later participle or clause alone', () => {
+    expect(run('Chile and Peru signed a treaty brokered by Norway.').map(summary)).toEqual([
+      'AGREE CHL>PER - asserted',
+    ]);
+  });
+});

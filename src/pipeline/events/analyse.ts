@@ -488,7 +488,8 @@ function isPassive(
   compiled: CompiledTrigger,
 ): boolean {
   if (compiled.entry.pos !== 'verb' || !compiled.pastForm) return false;
-  if (tokens[last + 1]?.lower === 'by') return true;
+  // "condemned by X" is passive; "welcomed the proposal by X" names the proposal's author.
+  if (last === first && tokens[last + 1]?.lower === 'by') return true;
   for (let k = first - 1; k >= Math.max(0, first - 2); k--) {
     const lower = tokens[k]?.lower ?? '';
     if (BE_FORMS.has(lower) || lower === 'got') return true;
@@ -500,7 +501,12 @@ interface Roles {
   readonly subjects: readonly Participant[];
   readonly subjectInferred: boolean;
   /** Objects in reading order with the preposition that governs them (`dobj` for a direct object). */
-  readonly objects: readonly { readonly prep: string; readonly group: readonly Participant[] }[];
+  readonly objects: readonly {
+    readonly prep: string;
+    readonly group: readonly Participant[];
+    /** A comma stands between the trigger and the object. */
+    readonly afterComma: boolean;
+  }[];
   readonly place: Mention | null;
   /** A nominal trigger inside a prepositional adjunct ("with Soviet funding") benefits the clause subject. */
   readonly clauseSubject: readonly Participant[];
@@ -621,7 +627,7 @@ function assignRoles(
   }
 
   // Objects: mentions after the trigger up to the clause end or the next verbal trigger.
-  const objects: { prep: string; group: Participant[] }[] = [];
+  const objects: { prep: string; group: Participant[]; afterComma: boolean }[] = [];
   let place: Mention | null = null;
   let placeIsLocative = false;
   const nextVerb = matches.find((m) => m.first > match.last && m.entry.pos === 'verb');
@@ -642,7 +648,7 @@ function assignRoles(
     const slot = mentionAt[i];
     if (!slot) {
       if (objects.length === 0 && PRONOUNS.has(token.lower) && i === match.last + 1 && lastPersonSubject) {
-        objects.push({ prep: 'dobj', group: [lastPersonSubject] }); // "gave him ..."
+        objects.push({ prep: 'dobj', group: [lastPersonSubject], afterComma: false }); // "gave him ..."
       }
       continue;
     }
@@ -665,7 +671,7 @@ function assignRoles(
       placeIsLocative = prep === 'at' || prep === 'in';
       place = firstPlace.mention;
     }
-    if (prep !== null) objects.push({ prep, group: participants });
+    if (prep !== null) objects.push({ prep, group: participants, afterComma: !sameStretch });
   }
   const clauseSubject =
     match.entry.pos === 'noun' &&
@@ -1158,7 +1164,13 @@ function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; ta
         return jointly(entry.type, roles.subjects, targets.length > 0 ? targets : [...roles.clauseSubject]);
       }
       const object = direct();
-      return jointly(entry.type, roles.subjects, object.length > 0 ? object : nearest(VERB_TARGET_PREPS));
+      const targets = object.length > 0 ? object : nearest(VERB_TARGET_PREPS);
+      const oriented = jointly(entry.type, roles.subjects, targets);
+      // "denounced actions by X", "welcomed the proposal by X": the act answers X's.
+      const firstObject = roles.objects[0];
+      if (oriented.targets.length > 0 || firstObject?.prep !== 'by' || firstObject.afterComma)
+        return oriented;
+      return { sources: oriented.sources, targets: [...firstObject.group] };
     }
   }
 }

@@ -141,7 +141,11 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs(null, null, 'return to|return home|come back to|go back to', { movement: 'returns' }),
   // SUPPORT: verbal or diplomatic support, recognition, endorsement, ratification.
   ...verbs('SUPPORT', 'recognise', 'recognise|recognize'),
-  ...verbs('SUPPORT', 'endorse', 'endorse|back|praise|commend|welcome * decision'),
+  ...verbs(
+    'SUPPORT',
+    'endorse',
+    'endorse|back|praise|commend|approve of|welcome * decision|welcome * move|welcome * statement|welcome * proposal|welcome * initiative|welcome * announcement|welcome * step|welcome * resolution',
+  ),
   ...verbs('SUPPORT', 'ratify', 'ratify'),
   ...verbs('SUPPORT', 'vote', 'vote|vote for|vote in favour of'),
   ...verbs('SUPPORT', null, 'support|side with'),
