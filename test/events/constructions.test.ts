@@ -195,6 +195,7 @@ describe('an act answering what another party did', () => {
       'SUPPORT NOR>CHL - asserted',
     ]);
     expect(run('Norway was condemned by Chile.').map(summary)).toEqual(['ACCUSE CHL>NOR - asserted']);
+    expect(run("Norway welcomed Chile's decision.").map(summary)).toEqual(['SUPPORT NOR>CHL - asserted']);
     expect(
       run("Norway approved of Peru's new policy.").map((e) => `${e.type} ${e.source}>${e.target}`),
     ).toEqual(['SUPPORT NOR>PER']);

@@ -365,7 +365,8 @@ function matchRest(tokens: readonly Token[], first: number, words: readonly stri
           found = k;
           break;
         }
-        if (!tokens[k]?.isWord) break;
+        // A possessive may sit in the gap: "welcomed Chile's decision".
+        if (!tokens[k]?.isWord && tokens[k]?.lower !== "'s") break;
       }
       if (found < 0) return null;
       position = found;
@@ -637,6 +638,15 @@ function assignRoles(
   const frontedClause =
     (PREPOSITIONS.has(opener) || /ing$/.test(opener)) &&
     tokens.slice(0, match.first).every((t) => t.text !== ',');
+  // "welcomed Chile's decision": an actor inside the trigger's gap owns what the act is about.
+  for (let i = match.first + 1; i < match.last; i++) {
+    const slot = mentionAt[i];
+    if (!slot) continue;
+    if (tokens[slot.last + 1]?.lower === "'s" || slot.mention.resolution === 'demonym') {
+      objects.push({ prep: 'dobj', group: [participantOf(slot.mention, personName)], afterComma: false });
+    }
+    i = slot.last;
+  }
   for (let i = match.last + 1; i < stop; i++) {
     const token = tokens[i] as Token;
     if (token.text === '(') depth++;
