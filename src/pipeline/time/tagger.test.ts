@@ -61,6 +61,18 @@ describe('partial dates take their year from the story or the DCT', () => {
     });
   });
 
+  it('takes the year of a season or half just named, but not of a reporting quarter', () => {
+    expect(
+      tag('The crisis came in the summer of 2019. On 11 July the talks failed.').map((t) => t.value),
+    ).toEqual(['2019-SU', '2019-07-11']);
+    expect(
+      tag('Output fell in the first half of 2020. In March the plants closed.').map((t) => t.value),
+    ).toEqual(['2020-H1', '2020-03']);
+    expect(
+      tag('Profit rose in the third quarter of 2019. On 30 June it was lower.').map((t) => t.value),
+    ).toEqual(['2019-Q3', '2023-06-30']);
+  });
+
   it('puts a bare past-tense month before the DCT', () => {
     const december = only('Officials met in December to discuss it.', '2024-02-10');
     expect(december.value).toBe('2023-12');

@@ -227,7 +227,12 @@ function yearFor(env: Env, month: number, day: number | null, start: number, end
   const tense = env.tense(start, end);
   const dct = env.dctDay;
   // A story told in dates ("on 15 September ... on 19 September") keeps the year of its last full date.
-  const recent = env.anchor('month', start, 400);
+  // A season or half names its year as plainly ("in the summer of 2022 ... On 11 July"); a quarter is more
+  // often a reporting period compared with another ("the third quarter ... a year earlier").
+  const monthly = env.anchor('month', start, 400);
+  const coarse = monthly ? null : env.anchor('half', start, 400);
+  const recent =
+    monthly ?? (coarse?.granularity === 'season' || coarse?.granularity === 'half' ? coarse : null);
   if (recent && /^\d{4}/.test(recent.value)) {
     const year = Number(recent.value.slice(0, 4));
     // ...unless the tense puts it on the other side of the DCT.
