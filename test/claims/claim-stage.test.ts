@@ -90,6 +90,13 @@ describe('claimStage: attributions', () => {
     ['One Bordurian observer noted discrepancies in the accounts.', 'unnamed', 'unstated'],
     ['The IMF reported that output fell sharply in the decade.', 'IMF', 'unstated'],
     ['Berg said on Monday that Atlantis will probably provide shells.', 'Anna Berg', 'likely'],
+    // A name the actor data lacks, after a title with "of" in it.
+    ['In May, Secretary of State Carl Lund said that talks had failed.', 'Carl Lund', 'unstated'],
+    [
+      'Atlantean National Security Adviser Carl Lund told reporters that arms were moving.',
+      'Carl Lund',
+      'unstated',
+    ],
   ])('%s → %s', (text, holder, likelihood) => {
     expect(one(text)).toMatchObject({ holder, likelihood });
   });
@@ -121,6 +128,16 @@ describe('claimStage: attributions', () => {
       'Atlantis claimed that Borduria had sent arms, and that some were bound for the front.',
     );
     expect(claims.map((c) => c.holder)).toEqual(['ATL', 'ATL']);
+  });
+
+  it("gives a second reporting verb with no subject of its own the first one's holder", () => {
+    const claims = claimsOf(
+      'Berg acknowledged that Atlantis had sent arms, but insisted that none were sent later.',
+    );
+    expect(claims.map((c) => [c.holder, c.cue])).toEqual([
+      ['Anna Berg', 'acknowledged'],
+      ['Anna Berg', 'insisted'],
+    ]);
   });
 
   it('takes the speaker, not the one spoken to, and ignores modals in clauses of time or condition', () => {

@@ -109,10 +109,20 @@ function claimsOfSentence(
     const clause = clauseAt(context, cue.start);
     // "The offensive failed, a senior official said.": the report comes last, its holder after the last comma.
     const inverted = kind === 'attribution' ? invertedSplit(text, cue, clause) : null;
-    const holder =
+    const found =
       kind === 'attribution_after'
         ? holderAfter(text, context, cue, clause, names)
         : holderBefore(text, context, cue, clause, names, inverted);
+    // "X acknowledged that A, but insisted that B": a second verb with no subject of its own shares X.
+    const shared =
+      found.holder === 'author' &&
+      kind === 'attribution' &&
+      /^\s*(?:and|but|yet)\s+(?:also\s+)?$/i.test(text.slice(clause.start, cue.start))
+        ? drafts.findLast((d) => d.holder !== 'author' && d.holder !== 'unnamed')
+        : undefined;
+    const holder: HolderFound = shared
+      ? { holder: shared.holder, text: shared.holderText, end: found.end }
+      : found;
     if (kind === 'attribution' && cue.entry.cue === 'suggests' && holder.holder === 'author') {
       // "the record suggests that ...": evidence, not a speaker; the writer's own inference.
       drafts.push({
@@ -256,6 +266,8 @@ const UNNAMED_NOUNS =
 const OFFICIAL_NOUNS =
   /\b(?:officials?|government|statements?|administration|ministry|ministers?|ambassadors?|embassy|envoys?|spokes(?:man|woman|person)|president|premier|prime minister|authorities|leadership|military|army|navy|delegation|state media|diplomats?|translation|kremlin|agency|agencies|intelligence|customs|white house|foreign office)\b/i;
 
+const TITLE_OF = /\b[A-Z][a-z]+ of (?:the )?[A-Z]/g;
+
 /** The holder named before an attribution cue: the clause's subject. */
 function holderBefore(
   text: string,
@@ -337,7 +349,8 @@ function classifyHolder(
     // "Shoigu handed Kim a letter and told him": an object does not speak.
     if (m.mentionType !== 'pronoun' && !isSubjectPosition(m, text)) return false;
     const segment = phrase.slice(0, start(m) - phraseStart);
-    const sinceComma = segment.slice(segment.lastIndexOf(',') + 1);
+    // A capitalised title's "of" ("Secretary of State Antony Blinken") is not a preposition before the name.
+    const sinceComma = segment.slice(segment.lastIndexOf(',') + 1).replace(TITLE_OF, ' ');
     return !/\b(?:of|between|by|with|in|from|for|on|about|to|during|after|before|at|under|over|against|among|towards?)\b/i.test(
       sinceComma,
     );
@@ -359,6 +372,9 @@ function classifyHolder(
   if (nearestPerson && !(unnamed && start(nearestPerson) < phraseStart + (unnamed.index ?? 0))) {
     return { holder: personName(nearestPerson, names), text: nearestPerson.text, end: phraseEnd };
   }
+  // A titled name the actor data lacks ("US National Security Adviser Jake Sullivan") is that person.
+  const titled = TITLED_NAME.exec(phrase.replace(/,[^,]*,\s*$/, ''));
+  if (titled?.[1] && !unnamed) return { holder: titled[1], text: titled[1], end: phraseEnd };
   const firstState = states[0];
   // "officials in Kyiv", "the government of Japan": here a place after a preposition does name the state.
   const officialState =
@@ -374,10 +390,33 @@ function classifyHolder(
     return { holder: mentionState(firstState) ?? 'unnamed', text: firstState.text, end: phraseEnd };
   const pronoun = heads.find((m) => m.mentionType === 'pronoun' && mentionState(m));
   if (pronoun) return { holder: mentionState(pronoun) ?? 'unnamed', text: pronoun.text, end: phraseEnd };
-  const named = /([A-Z][a-z]+(?:\s+[A-Z][\w-]+)+)\s*$/.exec(phrase.replace(/,[^,]*,\s*$/, ''));
-  if (named?.[1] && phrase.trim().split(/\s+/).length <= 6)
-    return { holder: named[1], text: named[1], end: phraseEnd };
+  // A name the actor data lacks, at the end of the subject ("US National Security Adviser Jake Sullivan").
+  const subject = phrase.replace(/,[^,]*,\s*$/, '');
+  const named = /([A-Z][a-z]+(?:\s+[A-Z][\w-]+)+)\s*$/.exec(subject);
+  const name = named?.[1] ? withoutTitle(named[1]) : null;
+  if (
+    name &&
+    subject
+      .slice(subject.lastIndexOf(',') + 1)
+      .trim()
+      .split(/\s+/).length <= 6
+  )
+    return { holder: name, text: name, end: phraseEnd };
   return { holder: 'author', text: null, end: phraseEnd };
+}
+
+const TITLED_NAME =
+  /\b(?:[Ss]ecretary|[Mm]inister|[Aa]dviser|[Aa]dvisor|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Ee]nvoy|[Dd]irector|[Cc]hief|[Ss]enator|[Gg]overnor|[Gg]eneral|[Aa]dmiral|[Cc]ommander|[Cc]hairman|[Pp]resident|[Ll]eader|[Dd]eputy|[Ss]tate)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s*$/;
+const TITLE_WORD =
+  /^(?:national|security|foreign|defen[cs]e|prime|deputy|vice|first|secretary|minister|president|adviser|advisor|general|director|spokes(?:man|woman|person)|ambassador|envoy|chief|senator|governor|admiral|colonel|chairman|chair|leader|supreme|commander|state|affairs|interior|finance|special|representative|press|officer|mr|mrs|ms|dr)\.?$/i;
+
+/** "National Security Adviser Jake Sullivan" → "Jake Sullivan": the name after the title's words. */
+function withoutTitle(phrase: string): string | null {
+  const words = phrase.split(/\s+/);
+  let first = words.length;
+  while (first > 0 && !TITLE_WORD.test(words[first - 1] as string)) first--;
+  const name = words.slice(first);
+  return name.length >= 2 ? name.join(' ') : null;
 }
 
 function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
