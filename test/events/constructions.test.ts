@@ -207,3 +207,14 @@ describe('an act answering what another party did', () => {
     ]);
   });
 });
+
+describe('a light verb coordinated after another verb', () => {
+  it("shares the clause subject, not the earlier verb's last object", () => {
+    const events = run('Anna Berg met Luis Mora and Peru and attended a summit with Chile.');
+    // The summit is Berg's (it joins her meeting with Chile's Mora); Peru holds none with Chile.
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual([
+      'CONSULT NOR>CHL',
+      'CONSULT NOR>PER',
+    ]);
+  });
+});

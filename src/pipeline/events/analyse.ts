@@ -596,11 +596,13 @@ function assignRoles(
   let nounAgentFromModifier = false;
   if (match.entry.pos === 'noun') {
     const modifier = nounModifier(view, match);
+    const lightVerb = modifier ? null : lightVerbOf(view, match, matches);
     if (modifier) {
       subjects = coordinatedBackward(view, modifier).map(toParticipant);
       nounAgentFromModifier = true;
-    } else if (governedByLightVerb(view, match, matches)) {
-      const found = scanSubject(view, match.first, matches, toParticipant, lastPersonSubject, dyad);
+    } else if (lightVerb !== null) {
+      // From the verb: "met A and B and attended a summit" shares the clause's subject, not B.
+      const found = scanSubject(view, lightVerb, matches, toParticipant, lastPersonSubject, dyad);
       subjects = found.subjects;
       subjectInferred = found.inferred;
     } else if (inFrontedAdjunct(view, match)) {
@@ -864,21 +866,24 @@ function firstOfNounPhrase(view: SentenceView, match: TriggerMatch): number {
   return k;
 }
 
-/** A noun right after a light verb ("held three summits", "paid a visit") takes that verb's subject. */
-function governedByLightVerb(
+/**
+ * A noun right after a light verb ("held three summits", "paid a visit") takes that verb's subject: the verb's
+ * token index, or null.
+ */
+function lightVerbOf(
   view: SentenceView,
   match: TriggerMatch,
   matches: readonly TriggerMatch[],
-): boolean {
+): number | null {
   for (let k = match.first - 1; k >= Math.max(0, match.first - 4); k--) {
     const token = view.tokens[k] as Token;
-    if (!token.isWord) return false;
-    if (LIGHT_VERBS.has(token.lower)) return true;
-    if (matches.some((m) => m.last === k && m.entry.pos === 'verb')) return false;
-    if (view.mentionAt[k] || PREPOSITIONS.has(token.lower)) return false;
-    if (!isModifierWord(token)) return false;
+    if (!token.isWord) return null;
+    if (LIGHT_VERBS.has(token.lower)) return k;
+    if (matches.some((m) => m.last === k && m.entry.pos === 'verb')) return null;
+    if (view.mentionAt[k] || PREPOSITIONS.has(token.lower)) return null;
+    if (!isModifierWord(token)) return null;
   }
-  return false;
+  return null;
 }
 
 /** Words that may stand between a verb and its object noun: determiners, numbers, adjectives. */
