@@ -297,4 +297,34 @@ describe('figureStage', () => {
     const [only] = observations;
     expect(only && text.slice(only.evidence[0]?.start, only.evidence[0]?.end)).toBe('US$3 billion');
   });
+
+  it('reads a lending verb as a loan from its subject to its object', () => {
+    const text = 'In 2019, Atlantis agreed to lend Borduria 1.3 billion euros for a railway.';
+    expect(
+      pick(
+        run(text, (d) => [makeTimex(d, '2019', '2019')]),
+        1.3e9,
+      ),
+    ).toMatchObject({
+      indicator: 'loan',
+      subject: 'ATL',
+      partner: 'BOR',
+      unit: 'EUR',
+    });
+    expect(pick(run('Atlantis lent US$2bn to Borduria.'), 2e9)).toMatchObject({
+      subject: 'ATL',
+      partner: 'BOR',
+    });
+  });
+
+  it('does not date a figure by the base it is compared with', () => {
+    const text =
+      'Atlantis’s trade with Borduria rose to US$4.9bn in 2022, up 20 per cent on the previous year.';
+    const observations = run(text, (d) => [
+      makeTimex(d, '2022', '2022'),
+      makeTimex(d, 'the previous year', '2021'),
+    ]);
+    expect(pick(observations, 4.9e9)).toMatchObject({ period: '2022' });
+    expect(pick(observations, 0.2)).toMatchObject({ period: '2022' });
+  });
 });

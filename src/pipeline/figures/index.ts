@@ -338,6 +338,9 @@ function orientFlow(
   text: string,
 ): [string | null, string | null] {
   if (LENDING.has(indicator)) {
+    // "Russia will lend Iran €1.3bn", "Japan lent $2bn to Peru": the verb's subject lends to its object.
+    const lent = lenderAndBorrower(context, quantity, text);
+    if (lent) return lent;
     const source = context.mentions.find(
       (m) =>
         start(m) >= quantity.end &&
@@ -356,6 +359,29 @@ function orientFlow(
     if (creditor && !partner) return [subject, creditor];
   }
   return [subject, partner];
+}
+
+const LEND_VERB = /\b(?:lend|lends|lent|lending|loaned)\b/gi;
+
+function lenderAndBorrower(
+  context: SentenceContext,
+  quantity: Quantity,
+  text: string,
+): [string | null, string | null] | null {
+  const before = text.slice(context.start, quantity.numberStart);
+  const verb = [...before.matchAll(LEND_VERB)].at(-1);
+  if (!verb || before.length - (verb.index ?? 0) > 40) return null;
+  const verbStart = context.start + (verb.index ?? 0);
+  const verbEnd = verbStart + verb[0].length;
+  const states = context.mentions.filter((m) => mentionState(m) && !isModifier(m, text));
+  const lender = states.filter((m) => end(m) <= verbStart && verbStart - end(m) < 40).at(-1);
+  if (!lender) return null;
+  const borrower =
+    states.find((m) => start(m) >= verbEnd && end(m) <= quantity.numberStart) ??
+    states.find(
+      (m) => start(m) >= quantity.end && /\bto\s+(?:the\s+)?$/i.test(text.slice(start(m) - 8, start(m))),
+    );
+  return [mentionState(lender), borrower ? mentionState(borrower) : null];
 }
 
 function sameKind(a: Quantity, b: Quantity): boolean {
@@ -450,6 +476,10 @@ function elaborationPeriod(governingPeriod: string | null, lead: string): string
 const TIMELESS = new Set(['calibre', 'length']);
 const CUMULATIVE = /\b(?:to date|so far|thus far|up to now|until now)\b/i;
 
+// "up 20% on the previous year", "higher than in 2021": the base a figure is compared with is not its period.
+const COMPARISON_BASE =
+  /(?:\b(?:than(?: in)?|compared (?:with|to)|against|versus)|(?:\b(?:up|down|rise|fall|increase|decrease|growth)|%|\bper ?cent)\b[^,;.]{0,25}?\b(?:on|over|from))\s+$/i;
+
 const USABLE_TIMEX = /^\d{4}(?:-[\dWQH][\w-]*)?(?:\/\d{4}(?:-[\dWQH][\w-]*)?)?$/;
 
 function periodFor(
@@ -466,7 +496,8 @@ function periodFor(
       USABLE_TIMEX.test(t.value) &&
       !/^[A-Za-z]+[-‐]\d/.test(t.text) &&
       !/[A-Za-z][-‐]$/.test(text.slice(start(t) - 2, start(t))) &&
-      !/^[-‐][A-Za-z]/.test(text.slice(end(t), end(t) + 2)),
+      !/^[-‐][A-Za-z]/.test(text.slice(end(t), end(t) + 2)) &&
+      !COMPARISON_BASE.test(text.slice(Math.max(0, start(t) - 50), start(t))),
   );
   const nearest = (candidates: readonly Timex[]) =>
     [...candidates].sort((a, b) => timexDistance(a, quantity) - timexDistance(b, quantity))[0]?.value ?? null;

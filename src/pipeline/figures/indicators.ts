@@ -56,7 +56,11 @@ const CUES: readonly IndicatorCue[] = [
   },
   { indicator: 'debt', pattern: /\b(?:debts?|owed|owes|arrears|indebted)\b/i, units: 'money_or_percent' },
   { indicator: 'investment', pattern: /\b(?:invest(?:ment|ments|ed|s)?|FDI)\b/i, units: 'money' },
-  { indicator: 'loan', pattern: /\b(?:loans?|lent|lends|credit line|line of credit)\b/i, units: 'money' },
+  {
+    indicator: 'loan',
+    pattern: /\b(?:loans?|lent|lends?|lending|credit line|line of credit)\b/i,
+    units: 'money',
+  },
   { indicator: 'aid', pattern: /\b(?:aid|assistance|grants?|donat(?:ed|ion|ions))\b/i, units: 'money' },
   {
     indicator: 'defence_spending',

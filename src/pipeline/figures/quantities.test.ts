@@ -57,6 +57,8 @@ describe('findQuantities: percentages, measures and counts', () => {
     ['located 200 kilometres from the border', 200, 'km', null],
     ['a range of 300 miles', 482.8032, 'km', null],
     ['152 mm artillery rounds', 152, 'mm', null],
+    ['the 162-kilometre railway', 162, 'km', null],
+    ['a 40-mile pipeline', 64.37376, 'km', null],
     ['at least 500,000 people died', 500000, 'people', 'at_least'],
     ['more than 2,000 soldiers', 2000, 'people', 'at_least'],
     ['up to 30 tanks', 30, 'count', 'at_most'],

@@ -289,6 +289,14 @@ function parseAt(
         if (high !== null) high *= measure.factor;
         next++;
       }
+    } else if (after.text === '-' && adjacent && UNITS[tokens[next + 1]?.lower ?? '']) {
+      // "the 162-kilometre railway": a measure used as a modifier.
+      const measure = UNITS[tokens[next + 1]?.lower ?? ''];
+      if (measure) {
+        unit = measure.unit;
+        value *= measure.factor;
+        next += 2;
+      }
     } else if ((after.text === '-' || after.text === '–') && tokens[next + 1]?.lower === 'strong') {
       unit = 'people';
       noun = 'strong';
