@@ -236,6 +236,24 @@ describe('actors stage: places', () => {
   });
 });
 
+describe('actors stage: adjectives, features and designations', () => {
+  it('reads adjectival forms the country data lacks ("Philippine", "Kazakh", "Nepali")', () => {
+    const all = mentions('A Philippine boat, a Kazakh envoy and Nepali troops.');
+    expect(['Philippine', 'Kazakh', 'Nepali'].map((t) => find(all, t).entityId)).toEqual([
+      'PHL',
+      'KAZ',
+      'NPL',
+    ]);
+  });
+
+  it('does not read a named feature or a model designation as a person', () => {
+    const all = mentions(
+      'Ships met near Second Thomas Shoal and James Bay; Iran wants the Su-35 and the Tu-95.',
+    );
+    expect(all.filter((m) => m.mentionType === 'person')).toEqual([]);
+  });
+});
+
 describe('actors helpers', () => {
   it('gives canonical names, records and countries', () => {
     expect(personName('kim-jong-un')).toBe('Kim Jong-un');

@@ -122,6 +122,11 @@ const ORGANISATION_WORDS = new Set(
     ' ',
   ),
 );
+const FEATURE_WORDS = new Set(
+  'shoal reef reefs island islands isle strait straits sea bay gulf river lake mount mountains peninsula cape canal bridge dam airport airbase base station street avenue square port harbour harbor valley desert county province district city park hospital university college school institute foundation prize award church cathedral mosque temple palace tower centre center hall stadium'.split(
+    ' ',
+  ),
+);
 // Given names that start a person's name: those of the people Dyad knows plus common English ones.
 const GIVEN_NAMES: ReadonlySet<string> = (() => {
   const names = new Set(
@@ -533,6 +538,9 @@ function resolveMatch(
   ctx: DocContext,
   titleEndingAt: ReadonlyMap<number, TitleHit>,
 ): Draft | null {
+  // "Su-35", "Tu-95": a name before a hyphen and a number is a model designation.
+  if (/^[-‐]\d/.test(ctx.text.slice(ctx.tokens[m.last]?.end ?? 0, (ctx.tokens[m.last]?.end ?? 0) + 2)))
+    return null;
   const window = ctx.windowAt(m.first);
   const persons = m.entries.filter((e) => e.kind === 'person');
   if (persons.length > 0) {
@@ -910,6 +918,12 @@ function unknownPeople(ctx: DocContext, drafts: readonly Draft[], covered: Reado
     // a middle initial or a second family name: "John W. Smith", "Ana Maria Lopez"
     while (last < i + 3 && free(last + 1) && ctx.gaps[last] && /^\.? $/.test(gapAfter(ctx, last))) last++;
     if (ORGANISATION_WORDS.has((ctx.tokens[last] as Token).key)) continue;
+    // "Second Thomas Shoal", "James Bay", "George Washington Bridge": a named feature, not a person.
+    if (
+      FEATURE_WORDS.has((ctx.tokens[last] as Token).key) ||
+      FEATURE_WORDS.has(ctx.tokens[last + 1]?.key ?? '')
+    )
+      continue;
     out.push(unresolvedPerson(ctx, i, last));
     surnames.add((ctx.tokens[last] as Token).key);
     for (let k = i; k <= last; k++) taken.add(k);
