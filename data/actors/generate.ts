@@ -92,7 +92,12 @@ const states = countries.map((c) => {
     name: c.name.common,
     unMember: c.unMember,
     aliases: unique([c.name.common, c.name.official, ...alt, ...(extra?.aliases ?? [])]),
-    demonyms: unique([c.demonyms?.eng?.m ?? '', c.demonyms?.eng?.f ?? '', ...(extra?.demonyms ?? [])]),
+    // The package joins two demonyms with a comma ("Bosnian, Herzegovinian").
+    demonyms: unique(
+      [c.demonyms?.eng?.m ?? '', c.demonyms?.eng?.f ?? '', ...(extra?.demonyms ?? [])].flatMap((d) =>
+        d.split(/,\s*/),
+      ),
+    ),
     metonyms: unique([capitalBare ?? '', ...(extra?.metonyms ?? [])]),
     capital: capitalBare,
     lat: capitalAt?.lat ?? c.latlng[0],
