@@ -9,10 +9,13 @@ import { itCoversEveryYear, officeHolders } from './coverage.js';
 // to 2025, except the known gaps below.
 const LAST_YEAR = 2025;
 // Countries whose office is coded, by role; a country given as [id, year] is checked from that year only.
-const HOS = 'POL HUN CZE SVK ROU BGR SRB HRV MNE MKD ALB XKX SVN GRC CYP MDA LTU LVA EST';
-// Cyprus has a presidential system: its president is coded `hos` only.
-const HOG = 'POL HUN CZE SVK ROU BGR SRB HRV BIH MNE MKD ALB XKX SVN GRC MDA LTU LVA EST';
-const FM = 'POL HUN CZE SVK ROU BGR SRB HRV BIH MKD XKX SVN GRC CYP LTU LVA EST';
+const HOS =
+  'POL HUN CZE SVK ROU BGR SRB HRV MNE MKD ALB XKX SVN GRC CYP MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE';
+// Cyprus has a presidential system and Switzerland a collegial executive (its yearly president is coded `hos`).
+const HOG =
+  'POL HUN CZE SVK ROU BGR SRB HRV BIH MNE MKD ALB XKX SVN GRC MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT';
+const FM =
+  'POL HUN CZE SVK ROU BGR SRB HRV BIH MKD XKX SVN GRC CYP LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE';
 const FIRST_YEAR: Readonly<Record<string, number>> = { hos: 2010, hog: 2010, fm: 2018 };
 // Foreign ministers coded from a later year than 2018.
 const FM_FROM: Readonly<Record<string, number>> = { MDA: 2020 };
@@ -27,6 +30,7 @@ const SCOPE: Readonly<Record<string, readonly (readonly [country: string, from: 
 
 // Known gaps by role, (country, year): the holder on 30 June is not known to us with confidence, so none is coded.
 const KNOWN_GAPS: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>> = {
+  // Austria had no single head of state from 8 July 2016 to 26 January 2017 (not a 30 June, so not listed).
   hos: {},
   hog: {},
   fm: {
