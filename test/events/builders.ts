@@ -33,6 +33,8 @@ export interface ActorSpec {
   readonly lat?: number;
   readonly lon?: number;
   readonly occurrence?: number;
+  /** How the stage resolved it; defaults to `alias` (`coref` for pronouns). */
+  readonly resolution?: string;
 }
 
 export function mention(document: DyadDocument, text: string, spec: ActorSpec): Mention {
@@ -50,7 +52,7 @@ export function mention(document: DyadDocument, text: string, spec: ActorSpec): 
     candidates: [],
     lat: spec.lat ?? null,
     lon: spec.lon ?? null,
-    resolution: spec.type === 'pronoun' ? 'coref' : 'alias',
+    resolution: spec.resolution ?? (spec.type === 'pronoun' ? 'coref' : 'alias'),
   };
 }
 

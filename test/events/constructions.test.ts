@@ -13,9 +13,9 @@ const ACTORS: Record<string, ActorSpec> = {
   'Luis Mora': { type: 'person', id: 'luis-mora', country: 'CHL' },
   Mora: { type: 'person', id: 'luis-mora', country: 'CHL' },
   Norway: { type: 'state', id: 'NOR', country: 'NOR' },
-  Norwegian: { type: 'state', id: 'NOR', country: 'NOR' },
+  Norwegian: { type: 'state', id: 'NOR', country: 'NOR', resolution: 'demonym' },
   Chile: { type: 'state', id: 'CHL', country: 'CHL' },
-  Chilean: { type: 'state', id: 'CHL', country: 'CHL' },
+  Chilean: { type: 'state', id: 'CHL', country: 'CHL', resolution: 'demonym' },
   Peru: { type: 'state', id: 'PER', country: 'PER' },
   Santiago: { type: 'place', id: 'santiago', country: 'CHL', lat: -33.45, lon: -70.67 },
   Oslo: { type: 'place', id: 'oslo', country: 'NOR', lat: 59.91, lon: 10.75 },
@@ -215,6 +215,54 @@ describe('a light verb coordinated after another verb', () => {
     expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual([
       'CONSULT NOR>CHL',
       'CONSULT NOR>PER',
+    ]);
+  });
+});
+
+describe('dates and sources of acts in longer sentences', () => {
+  it('gives a date after a coordinated verb to that verb, and a date in a relative clause to neither', () => {
+    const events = run('On 3 May Anna Berg arrived in Santiago and met Luis Mora the next day.', [
+      ['3 May', '2023-05-03'],
+      ['the next day', '2023-05-04'],
+    ]);
+    expect(events.map((e) => `${e.type}/${e.mode} ${e.date}`)).toEqual([
+      'CONSULT/visit 2023-05-03',
+      'CONSULT/meet 2023-05-04',
+    ]);
+    const where = run(
+      'On 1 May Anna Berg met Luis Mora in Santiago, where Mora recalled the treaty of 1951.',
+      [
+        ['1 May', '2023-05-01'],
+        ['1951', '1951'],
+      ],
+    );
+    expect(where.map((e) => e.date)).toEqual(['2023-05-01']);
+  });
+
+  it('keeps the opening date when a later one describes something in an apposition', () => {
+    const events = run(
+      'On 5 August, a Chilean ship fired a water cannon at a Peru boat, a wreck grounded there in 1999.',
+      [
+        ['5 August', '2023-08-05'],
+        ['1999', '1999'],
+      ],
+    );
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target} ${e.date}`)).toEqual([
+      'ASSAULT CHL>PER 2023-08-05',
+    ]);
+  });
+
+  it('lets a month date the next sentences of its paragraph, and a source at the end cover only its clause', () => {
+    const events = run(
+      'In February, Chile seized a Peru boat. Peru lodged a protest and summoned the Chilean ambassador. ' +
+        'Norway signed a treaty with Chile, and Chile criticised Norway, according to Peru officials.',
+      [['February', '2023-02']],
+    );
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target} ${e.date} ${e.factuality}`)).toEqual([
+      'COERCE CHL>PER 2023-02 asserted',
+      'ACCUSE PER>CHL 2023-02 asserted',
+      'AGREE NOR>CHL 2023-02 asserted',
+      'ACCUSE CHL>NOR 2023-02 claimed',
     ]);
   });
 });

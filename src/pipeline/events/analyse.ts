@@ -140,6 +140,7 @@ export function analyseDocument(
   let lastPersonSubject: Participant | null = null;
   let narrative: Timex | null = null;
   let narrativeParagraph = -1;
+  let narrativeSentence = -1;
   const whereabouts = new Map<string, Mention>();
 
   for (const view of sentences) {
@@ -185,11 +186,18 @@ export function analyseDocument(
       }
       if (sources.length === 0) continue;
       const factuality = detectFactuality(view.tokens, match.first, match.last);
+      // A day dates the rest of its paragraph's account; a month only the next two sentences.
+      const continues =
+        narrative !== null &&
+        narrativeParagraph === view.paragraph &&
+        (/^\d{4}-\d{2}-\d{2}/.test(narrative.value) || view.index - narrativeSentence <= 2);
       const dated = dateFor(
         view,
         match,
-        factuality.factuality === 'asserted' ? narrative : null,
-        narrativeParagraph,
+        matches,
+        continues && (factuality.factuality === 'asserted' || factuality.factuality === 'claimed')
+          ? narrative
+          : null,
       );
       events.push({
         match,
@@ -211,13 +219,14 @@ export function analyseDocument(
       const subject = sentenceSubjectPerson(view, view.tokens.length);
       if (subject) lastPersonSubject = participantOf(subject.mention, personName);
     }
-    // Only a day-by-day account is a dated narrative that later clauses continue; a year named in an
+    // Only an account by day or month is a dated narrative that later clauses continue; a year named in an
     // analytical paragraph does not date what follows.
-    const dated = view.timexes.filter(isDateLike).filter((t) => /^\d{4}-\d{2}-\d{2}/.test(t.value));
+    const dated = view.timexes.filter(isDateLike).filter((t) => /^\d{4}-\d{2}(?:-\d{2}|$)/.test(t.value));
     const lastDate = dated.at(-1);
     if (lastDate) {
       narrative = lastDate;
       narrativeParagraph = view.paragraph;
+      narrativeSentence = view.index;
     }
   }
   return events;
@@ -1041,9 +1050,22 @@ function coordinatedBackward(view: SentenceView, slot: MentionSlot): MentionSlot
       continue;
     }
     k--;
-    while (k >= 0 && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k--;
+    let comma = false;
+    while (k >= 0 && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) {
+      comma ||= view.tokens[k]?.text === ',';
+      k--;
+    }
     const before = view.mentionAt[k];
     if (!before) break;
+    // "a treaty with Chile, and Chile criticised ...": ", and" after a single name opens a new clause; only a list
+    // of three or more ("A, B, and C") ends that way.
+    if (
+      comma &&
+      group.length === 1 &&
+      !view.mentionAt[before.first - 2] &&
+      view.tokens[before.first - 1]?.text !== ','
+    )
+      break;
     group.unshift(headOf(view, before));
     current = before;
   }
@@ -1056,9 +1078,16 @@ function coordinatedForward(view: SentenceView, slot: MentionSlot): MentionSlot[
   let current = headOf(view, slot);
   for (;;) {
     let k = current.last + 1;
-    while (k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k++;
+    let comma = false;
+    while (k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) {
+      comma ||= view.tokens[k]?.text === ',';
+      k++;
+    }
     const conj = view.tokens[k]?.lower ?? '';
     if (!CONJUNCTIONS.has(conj)) break;
+    // "a treaty with Chile, and Peru criticised ...": ", and" after a single name opens a new clause (a list of
+    // three or more may end in ", and C").
+    if (comma && group.length === 1) break;
     k++;
     while (k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k++;
     const next = view.mentionAt[k];
@@ -1239,13 +1268,19 @@ function dateValue(timex: Timex): string {
 function dateFor(
   view: SentenceView,
   match: TriggerMatch,
+  matches: readonly TriggerMatch[],
   narrative: Timex | null,
-  narrativeParagraph: number,
 ): { timex: Timex | null; value: string | null; basis: 'clause' | 'narrative' } {
   const candidates = view.timexes.filter(isDateLike);
   const after = candidates.filter((t) => spanOf(t).start >= match.end);
   const before = candidates.filter((t) => spanOf(t).end <= match.start);
-  const nextTriggerStart = Number.POSITIVE_INFINITY;
+  // "arrived in Beijing ..., and met Xi the next day": a date after a coordinated verb is that verb's.
+  const coordinatedVerb = matches.find(
+    (m) => m.first > match.last && m.entry.pos === 'verb' && view.tokens[m.first - 1]?.lower === 'and',
+  );
+  const nextTriggerStart = coordinatedVerb
+    ? (view.tokens[coordinatedVerb.first] as Token).start
+    : Number.POSITIVE_INFINITY;
   // A date after a relative pronoun or a subordinating conjunction belongs to that embedded clause:
   // "agreed to resume talks, which it had suspended in August".
   const withinClause = (t: Timex) =>
@@ -1256,9 +1291,21 @@ function dateFor(
   const left = [...before].reverse().find((t) => !crossesBoundary(view, spanOf(t).end, match.start));
   // "In 1990, ...: the Soviet Union recognised ..." — a sentence-initial date frames the whole sentence.
   const framing = before.find((t) => spanOf(t).start - view.start <= 4);
-  const chosen = inside ?? right ?? left ?? framing ?? before.at(-1) ?? null;
+  // "On 5 August, a ship fired at a boat ..., a wreck grounded there in 1999": past a comma, a later date
+  // describes something else, and the sentence's opening date still frames the act.
+  const rightPastComma =
+    right !== undefined &&
+    view.tokens.some(
+      (t, i) =>
+        t.text === ',' &&
+        t.start >= match.end &&
+        t.end <= spanOf(right).start &&
+        (view.tokens[i + 1]?.start ?? t.end) > t.end, // a comma and a space, not "1,000"
+    );
+  const chosen =
+    inside ?? (framing && rightPastComma ? framing : (right ?? left ?? framing)) ?? before.at(-1) ?? null;
   if (chosen) return { timex: chosen, value: dateValue(chosen), basis: 'clause' };
-  if (narrative && narrativeParagraph === view.paragraph) {
+  if (narrative) {
     return { timex: narrative, value: dateValue(narrative), basis: 'narrative' };
   }
   return { timex: null, value: null, basis: 'clause' };
@@ -1282,7 +1329,9 @@ function crossesSubordinator(view: SentenceView, from: number, to: number): bool
     const word = t.text.toLowerCase();
     const next = inside[i + 1]?.text.toLowerCase() ?? '';
     const opensClause = CLAUSE_OPENERS.has(word) && (/^[a-z]+ing$/.test(next) || CLAUSE_SUBJECTS.has(next));
-    if (EMBEDDING_WORDS.has(word) || opensClause) open = true;
+    // "met Biden at the White House, where Biden said ...": a relative "where" after a comma.
+    const relativeWhere = word === 'where' && inside[i - 1]?.text === ',';
+    if (EMBEDDING_WORDS.has(word) || opensClause || relativeWhere) open = true;
     else if (open && /^[–—)\]]$|^-$/.test(t.text)) open = false;
   }
   return open;

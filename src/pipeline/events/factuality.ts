@@ -234,6 +234,8 @@ export function findAttribution(
 ): FactualityCue | null {
   for (let i = 0; i < tokens.length - 1; i++) {
     if (tokens[i]?.lower !== 'according' || tokens[i + 1]?.lower !== 'to') continue;
+    // "A signed deals, and B pledged aid, according to X": a source at the end covers only its own clause.
+    if (i > first && coordinatedClauseBetween(tokens, first, i)) continue;
     let end = i + 2;
     while (end < tokens.length && (tokens[end] as Token).isWord) end++;
     const holder = tokens.slice(i + 2, end);
@@ -257,6 +259,16 @@ export function findAttribution(
     return attributed(token, token, holder);
   }
   return null;
+}
+
+function coordinatedClauseBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to - 1; k++) {
+    const token = tokens[k] as Token;
+    if (token.text === ';') return true;
+    if (token.text === ',' && ['and', 'but', 'while', 'whereas'].includes(tokens[k + 1]?.lower ?? ''))
+      return true;
+  }
+  return false;
 }
 
 function attributed(cueFirst: Token, cueLast: Token, holder: readonly Token[]): FactualityCue {

@@ -236,6 +236,12 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns('ACCUSE', 'investigate', 'investigation|inquiry|enquiry|probe|commission of inquiry'),
   ...verbs('ACCUSE', 'disapprove', 'express * disapproval|voice * disapproval|bring * case against'),
   ...nouns('ACCUSE', 'disapprove', 'disapproval'),
+  // A formal complaint between governments (the codebook's "summoned ... to complain" is DISAPPROVE, i.e. ACCUSE).
+  ...verbs(
+    'ACCUSE',
+    'disapprove',
+    'summon * ambassador|summon * envoy|summon * diplomat|summon * chargé|lodge * protest|file * protest|issue * protest|lodge * complaint',
+  ),
   // REJECT: refusing, declining, vetoing, defaulting, resisting.
   ...verbs('REJECT', null, 'reject|refuse|decline|deny|dismiss|rebuff|spurn'),
   ...verbs('REJECT', 'veto', 'veto'),
@@ -297,7 +303,11 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns('COERCE', null, 'arrest|detention|seizure|blockade|crackdown|deportation'),
   ...nouns('COERCE', 'restrict', 'restriction|border closure|ban'),
   // ASSAULT: use of force.
-  ...verbs('ASSAULT', null, 'attack|assault|bomb|shell|strike|shoot|fire on|kill|raid|repel|fight'),
+  ...verbs(
+    'ASSAULT',
+    null,
+    'attack|assault|bomb|shell|strike|shoot|fire on|fire * at|fire * cannon at|fire * cannons at|kill|raid|repel|fight|ram',
+  ),
   ...verbs('ASSAULT', 'invasion', 'invade|occupy|annex'),
   // The codebook files abduction under ASSAULT (CAMEO 181), with beatings, torture and assassination.
   ...verbs('ASSAULT', 'abduct', 'abduct|kidnap|hijack|take * hostage'),
