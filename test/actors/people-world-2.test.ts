@@ -8,14 +8,14 @@ import { itCoversEveryYear, officeHolders } from './coverage.js';
 // Latin America and the Caribbean): someone must hold each coded office on 30 June of every year from the first year
 // to 2025, except the known gaps below.
 const LAST_YEAR = 2025;
-// Countries whose office is coded, by role; a country given as [id, year] is checked from that year only.
+// Countries whose office is coded, by role; presidential systems (CYP, VEN, COL, PER) have only `hos`.
 const HOS =
-  'POL HUN CZE SVK ROU BGR SRB HRV MNE MKD ALB XKX SVN GRC CYP MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE';
+  'POL HUN CZE SVK ROU BGR SRB HRV MNE MKD ALB XKX SVN GRC CYP MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE ESP NLD PRT MLT FJI VEN COL PER';
 // Cyprus has a presidential system and Switzerland a collegial executive (its yearly president is coded `hos`).
 const HOG =
-  'POL HUN CZE SVK ROU BGR SRB HRV BIH MNE MKD ALB XKX SVN GRC MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT';
+  'POL HUN CZE SVK ROU BGR SRB HRV BIH MNE MKD ALB XKX SVN GRC MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT ESP NLD PRT MLT NZL PNG FJI';
 const FM =
-  'POL HUN CZE SVK ROU BGR SRB HRV BIH MKD XKX SVN GRC CYP LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE';
+  'POL HUN CZE SVK ROU BGR SRB HRV BIH MKD XKX SVN GRC CYP LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE ESP NLD PRT MLT NZL COL';
 const FIRST_YEAR: Readonly<Record<string, number>> = { hos: 2010, hog: 2010, fm: 2018 };
 // Foreign ministers coded from a later year than 2018.
 const FM_FROM: Readonly<Record<string, number>> = { MDA: 2020 };
@@ -36,6 +36,8 @@ const KNOWN_GAPS: Readonly<Record<string, Readonly<Record<string, readonly numbe
   fm: {
     // Bulgaria: the foreign ministers after Mariya Gabriel (April 2024: Glavchev, Kondov, Georgiev) are not dated.
     BGR: [2024, 2025],
+    // Colombia: the foreign ministers after Álvaro Leyva's suspension (January 2024) are not coded.
+    COL: [2024, 2025],
   },
 };
 
