@@ -73,6 +73,11 @@ describe('partial dates take their year from the story or the DCT', () => {
     ).toEqual(['2019-Q3', '2023-06-30']);
   });
 
+  it('does not point "that year" at a year that names a thing', () => {
+    const found = tag('In April 2019 the sites were chosen under the 2014 agreement. That year the drills grew.');
+    expect(found.map((t) => t.value)).toEqual(['2019-04', '2014', '2019']);
+  });
+
   it('puts a bare past-tense month before the DCT', () => {
     const december = only('Officials met in December to discuss it.', '2024-02-10');
     expect(december.value).toBe('2023-12');

@@ -94,6 +94,8 @@ interface HistoryEntry {
   readonly granularity: Granularity;
   /** Resolved as a comparison with another period ("a year ago"): not itself a reporting period. */
   readonly comparison: boolean;
+  /** A year naming a thing ("the 2014 agreement"), not when the story is: "that year" does not point to it. */
+  readonly modifier: boolean;
 }
 
 const GRANULARITY_RANK: Readonly<Record<Granularity, number>> = {
@@ -213,6 +215,7 @@ class Env {
       const entry = this.history[i];
       if (!entry) continue;
       if (before - entry.end > window) return null;
+      if (entry.modifier) continue;
       if (GRANULARITY_RANK[entry.granularity] <= GRANULARITY_RANK[finest]) return entry;
     }
     return null;
@@ -1794,6 +1797,11 @@ export function tagTimexes(text: string, dct: string | null): TaggedTimex[] {
           end: candidate.end,
           granularity,
           comparison: anchor?.rule === 'relative-comparison-period',
+          modifier:
+            /^\d{4}$/.test(value) &&
+            /\b(?:the|a|an|its|their|his|her|our)\s+$/i.test(text.slice(Math.max(0, candidate.start - 8), candidate.start)) &&
+            /^\s+[A-Za-z]/.test(text.slice(candidate.end, candidate.end + 3)) &&
+            !/^\s+(?:and|or|to|through|until)\b/i.test(text.slice(candidate.end, candidate.end + 10)),
         });
     }
   }
