@@ -10,34 +10,44 @@ import { itCoversEveryYear, officeHolders } from './coverage.js';
 const LAST_YEAR = 2025;
 // Countries whose office is coded, by role; presidential systems (CYP, VEN, COL, PER) have only `hos`.
 const HOS =
-  'POL HUN CZE SVK ROU BGR SRB HRV MNE MKD ALB XKX SVN GRC CYP MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE ESP NLD PRT MLT FJI VEN COL PER';
-// Cyprus has a presidential system and Switzerland a collegial executive (its yearly president is coded `hos`).
+  'POL HUN CZE SVK ROU BGR SRB HRV MNE MKD ALB XKX SVN GRC CYP MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE ESP NLD PRT MLT FJI VEN COL PER CHL ECU BOL PRY URY CUB NIC HND GTM SLV CRI PAN DOM HTI TTO';
+// Presidential systems (CYP, VEN, COL, PER and the rest of Latin America but CUB and HTI) have only `hos`; the
+// Commonwealth realms (NZL, PNG, JAM) only `hog` (their monarch is coded under GBR).
 const HOG =
-  'POL HUN CZE SVK ROU BGR SRB HRV BIH MNE MKD ALB XKX SVN GRC MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT ESP NLD PRT MLT NZL PNG FJI';
+  'POL HUN CZE SVK ROU BGR SRB HRV BIH MNE MKD ALB XKX SVN GRC MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT ESP NLD PRT MLT NZL PNG FJI CUB HTI JAM TTO';
 const FM =
-  'POL HUN CZE SVK ROU BGR SRB HRV BIH MKD XKX SVN GRC CYP LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE ESP NLD PRT MLT NZL COL';
-const FIRST_YEAR: Readonly<Record<string, number>> = { hos: 2010, hog: 2010, fm: 2018 };
-// Foreign ministers coded from a later year than 2018.
-const FM_FROM: Readonly<Record<string, number>> = { MDA: 2020 };
+  'POL HUN CZE SVK ROU BGR SRB HRV BIH MKD XKX SVN GRC CYP MDA LTU LVA EST FIN SWE DNK ISL NOR IRL BEL LUX AUT CHE ESP NLD PRT MLT NZL COL CHL URY CUB JAM TTO';
+const LEADER = 'CUB';
+const FIRST_YEAR: Readonly<Record<string, number>> = { hos: 2010, hog: 2010, fm: 2018, leader: 2010 };
+// Offices checked from a later first year: Moldova's foreign ministers are coded from June 2019, Cuba's prime
+// minister office was re-created in December 2019.
+const LATER_FIRST_YEAR: Readonly<Record<string, number>> = { 'fm MDA': 2020, 'hog CUB': 2020 };
 
+const scopeOf = (role: string, countries: string): (readonly [string, number])[] =>
+  countries.split(' ').map((c) => [c, LATER_FIRST_YEAR[`${role} ${c}`] ?? FIRST_YEAR[role] ?? 2010] as const);
 const SCOPE: Readonly<Record<string, readonly (readonly [country: string, from: number])[]>> = {
-  hos: HOS.split(' ').map((c) => [c, FIRST_YEAR.hos ?? 2010] as const),
-  hog: HOG.split(' ').map((c) => [c, FIRST_YEAR.hog ?? 2010] as const),
-  fm: [...FM.split(' '), ...Object.keys(FM_FROM)].map(
-    (c) => [c, FM_FROM[c] ?? FIRST_YEAR.fm ?? 2018] as const,
-  ),
+  hos: scopeOf('hos', HOS),
+  hog: scopeOf('hog', HOG),
+  fm: scopeOf('fm', FM),
+  leader: scopeOf('leader', LEADER),
 };
 
 // Known gaps by role, (country, year): the holder on 30 June is not known to us with confidence, so none is coded.
 const KNOWN_GAPS: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>> = {
   // Austria had no single head of state from 8 July 2016 to 26 January 2017 (not a 30 June, so not listed).
-  hos: {},
+  hos: {
+    // Haiti: a real gap, no president from Moïse's assassination (7 July 2021) to the Transitional Presidential
+    // Council (April 2024).
+    HTI: [2022, 2023],
+  },
   hog: {},
   fm: {
     // Bulgaria: the foreign ministers after Mariya Gabriel (April 2024: Glavchev, Kondov, Georgiev) are not dated.
     BGR: [2024, 2025],
     // Colombia: the foreign ministers after Álvaro Leyva's suspension (January 2024) are not coded.
     COL: [2024, 2025],
+    // Trinidad and Tobago: the foreign minister of the Persad-Bissessar government (from May 2025) is not coded.
+    TTO: [2025],
   },
 };
 
