@@ -266,3 +266,13 @@ describe('dates and sources of acts in longer sentences', () => {
     ]);
   });
 });
+
+describe('relative clauses', () => {
+  it('gives the act of "who" to the name right before it', () => {
+    const events = run('Anna Berg held talks with Luis Mora, who praised Norway.');
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual([
+      'CONSULT NOR>CHL',
+      'SUPPORT CHL>NOR',
+    ]);
+  });
+});

@@ -785,6 +785,12 @@ function scanSubject(
     const first = clauseFirstSubject(view, k, toParticipant);
     if (first.length > 0) return { subjects: first, inferred: false };
   }
+  // "talks with Putin, who praised ...": a relative pronoun's antecedent is the name right before it.
+  if (tokens[k]?.lower === 'who') {
+    const antecedent = mentionAt[tokens[k - 1]?.text === ',' ? k - 2 : k - 1];
+    if (antecedent && antecedent.mention.mentionType !== 'place')
+      return { subjects: [toParticipant(antecedent)], inferred: false };
+  }
   for (let i = from - 1; i >= 0; i--) {
     const token = tokens[i] as Token;
     if (token.text === ';' || token.text === ':') break;
