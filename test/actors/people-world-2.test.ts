@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PEOPLE } from '../../src/pipeline/actors/data.js';
 import { itCoversEveryYear, officeHolders } from './coverage.js';
 
 // Coverage of data/actors/people-world-2.txt (heads of state and government from 2010, foreign ministers from 2018,
@@ -70,6 +71,23 @@ describe('heads of state and government and foreign ministers (people-world-2.tx
     expect(officeHolders('hos', 'SRB', '2020-06-30')).toEqual(['aleksandar-vucic']);
   });
 
+  it('merges people who also hold offices in other files (EU, NATO, UN) into one id', () => {
+    const roles = (id: string): string[] =>
+      (PEOPLE.find((p) => p.id === id)?.roles ?? []).map((r) => `${r.country} ${r.role}`).sort();
+    expect(roles('kaja-kallas')).toEqual(['EST hog', 'EU fm']);
+    expect(roles('antonio-costa')).toEqual(['EU hos', 'PRT hog']);
+    expect(roles('charles-michel')).toEqual(['BEL hog', 'EU hos']);
+    expect(roles('josep-borrell')).toEqual(['ESP fm', 'EU fm']);
+    expect(officeHolders('hog', 'NLD', '2024-06-30')).toEqual(['mark-rutte']);
+    expect(officeHolders('hog', 'NLD', '2025-06-30')).toEqual(['dick-schoof']);
+  });
+
+  it('gives Switzerland one president of the Confederation per calendar year', () => {
+    expect(officeHolders('hos', 'CHE', '2019-06-30')).toEqual(['ueli-maurer']);
+    expect(officeHolders('hos', 'CHE', '2020-01-01')).toEqual(['simonetta-sommaruga']);
+    expect(officeHolders('hos', 'CHE', '2019-12-31')).toEqual(['ueli-maurer']);
+  });
+
   it('has a header naming its sources', () => {
     const text = readFileSync(
       fileURLToPath(new URL('../../data/actors/people-world-2.txt', import.meta.url)),
@@ -77,5 +95,7 @@ describe('heads of state and government and foreign ministers (people-world-2.tx
     );
     const header = text.split('\n## ')[0] ?? '';
     expect(header).toMatch(/Sources/);
+    // Every office coded in an unusual way is explained in the header.
+    for (const country of ['BIH', 'CHE', 'HTI', 'CUB', 'JAM', 'NIC']) expect(header).toContain(`${country}:`);
   });
 });
