@@ -22,7 +22,7 @@ const LEADER = 'CUB';
 const FIRST_YEAR: Readonly<Record<string, number>> = { hos: 2010, hog: 2010, fm: 2018, leader: 2010 };
 // Offices checked from a later first year: Moldova's foreign ministers are coded from June 2019, Cuba's prime
 // minister office was re-created in December 2019.
-const LATER_FIRST_YEAR: Readonly<Record<string, number>> = { 'fm MDA': 2020, 'hog CUB': 2020 };
+const LATER_FIRST_YEAR: Readonly<Record<string, number>> = { 'fm MDA': 2019, 'hog CUB': 2020 };
 
 const scopeOf = (role: string, countries: string): (readonly [string, number])[] =>
   countries.split(' ').map((c) => [c, LATER_FIRST_YEAR[`${role} ${c}`] ?? FIRST_YEAR[role] ?? 2010] as const);
