@@ -74,7 +74,9 @@ describe('partial dates take their year from the story or the DCT', () => {
   });
 
   it('does not point "that year" at a year that names a thing', () => {
-    const found = tag('In April 2019 the sites were chosen under the 2014 agreement. That year the drills grew.');
+    const found = tag(
+      'In April 2019 the sites were chosen under the 2014 agreement. That year the drills grew.',
+    );
     expect(found.map((t) => t.value)).toEqual(['2019-04', '2014', '2019']);
   });
 

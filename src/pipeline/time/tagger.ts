@@ -1799,7 +1799,9 @@ export function tagTimexes(text: string, dct: string | null): TaggedTimex[] {
           comparison: anchor?.rule === 'relative-comparison-period',
           modifier:
             /^\d{4}$/.test(value) &&
-            /\b(?:the|a|an|its|their|his|her|our)\s+$/i.test(text.slice(Math.max(0, candidate.start - 8), candidate.start)) &&
+            /\b(?:the|a|an|its|their|his|her|our)\s+$/i.test(
+              text.slice(Math.max(0, candidate.start - 8), candidate.start),
+            ) &&
             /^\s+[A-Za-z]/.test(text.slice(candidate.end, candidate.end + 3)) &&
             !/^\s+(?:and|or|to|through|until)\b/i.test(text.slice(candidate.end, candidate.end + 10)),
         });
