@@ -539,8 +539,8 @@ function resolveMatch(
   titleEndingAt: ReadonlyMap<number, TitleHit>,
 ): Draft | null {
   // "Su-35", "Tu-95": a name before a hyphen and a number is a model designation.
-  if (/^[-‐]\d/.test(ctx.text.slice(ctx.tokens[m.last]?.end ?? 0, (ctx.tokens[m.last]?.end ?? 0) + 2)))
-    return null;
+  const nameEnd = ctx.tokens[m.last]?.end ?? 0;
+  if (/^[-‐]\d/.test(ctx.text.slice(nameEnd, nameEnd + 2))) return null;
   const window = ctx.windowAt(m.first);
   const persons = m.entries.filter((e) => e.kind === 'person');
   if (persons.length > 0) {

@@ -372,9 +372,11 @@ function classifyHolder(
   if (nearestPerson && !(unnamed && start(nearestPerson) < phraseStart + (unnamed.index ?? 0))) {
     return { holder: personName(nearestPerson, names), text: nearestPerson.text, end: phraseEnd };
   }
-  // A titled name the actor data lacks ("US National Security Adviser Jake Sullivan") is that person.
-  const titled = TITLED_NAME.exec(phrase.replace(/,[^,]*,\s*$/, ''));
-  if (titled?.[1] && !unnamed) return { holder: titled[1], text: titled[1], end: phraseEnd };
+  // A name the actor data lacks, at the end of the subject: after a title ("US National Security Adviser Jake
+  // Sullivan") it is that person; untitled, it is taken only when nothing else names the holder.
+  const subject = phrase.replace(/,[^,]*,\s*$/, '');
+  const unknown = unknownName(subject);
+  if (unknown?.titled && !unnamed) return { holder: unknown.name, text: unknown.name, end: phraseEnd };
   const firstState = states[0];
   // "officials in Kyiv", "the government of Japan": here a place after a preposition does name the state.
   const officialState =
@@ -390,33 +392,33 @@ function classifyHolder(
     return { holder: mentionState(firstState) ?? 'unnamed', text: firstState.text, end: phraseEnd };
   const pronoun = heads.find((m) => m.mentionType === 'pronoun' && mentionState(m));
   if (pronoun) return { holder: mentionState(pronoun) ?? 'unnamed', text: pronoun.text, end: phraseEnd };
-  // A name the actor data lacks, at the end of the subject ("US National Security Adviser Jake Sullivan").
-  const subject = phrase.replace(/,[^,]*,\s*$/, '');
-  const named = /([A-Z][a-z]+(?:\s+[A-Z][\w-]+)+)\s*$/.exec(subject);
-  const name = named?.[1] ? withoutTitle(named[1]) : null;
   if (
-    name &&
+    unknown &&
     subject
       .slice(subject.lastIndexOf(',') + 1)
       .trim()
       .split(/\s+/).length <= 6
   )
-    return { holder: name, text: name, end: phraseEnd };
+    return { holder: unknown.name, text: unknown.name, end: phraseEnd };
   return { holder: 'author', text: null, end: phraseEnd };
 }
 
-const TITLED_NAME =
-  /\b(?:[Ss]ecretary|[Mm]inister|[Aa]dviser|[Aa]dvisor|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Ee]nvoy|[Dd]irector|[Cc]hief|[Ss]enator|[Gg]overnor|[Gg]eneral|[Aa]dmiral|[Cc]ommander|[Cc]hairman|[Pp]resident|[Ll]eader|[Dd]eputy|[Ss]tate)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s*$/;
 const TITLE_WORD =
   /^(?:national|security|foreign|defen[cs]e|prime|deputy|vice|first|secretary|minister|president|adviser|advisor|general|director|spokes(?:man|woman|person)|ambassador|envoy|chief|senator|governor|admiral|colonel|chairman|chair|leader|supreme|commander|state|affairs|interior|finance|special|representative|press|officer|mr|mrs|ms|dr)\.?$/i;
 
-/** "National Security Adviser Jake Sullivan" → "Jake Sullivan": the name after the title's words. */
-function withoutTitle(phrase: string): string | null {
-  const words = phrase.split(/\s+/);
+/**
+ * The capitalised name ending a subject, without its title's words ("National Security Adviser Jake Sullivan" →
+ * "Jake Sullivan"), and whether a title stood right before it.
+ */
+function unknownName(subject: string): { name: string; titled: boolean } | null {
+  const run = /([A-Z][a-z]+(?:\s+[A-Z][\w-]+)+)\s*$/.exec(subject);
+  if (!run?.[1]) return null;
+  const words = run[1].split(/\s+/);
   let first = words.length;
   while (first > 0 && !TITLE_WORD.test(words[first - 1] as string)) first--;
-  const name = words.slice(first);
-  return name.length >= 2 ? name.join(' ') : null;
+  if (words.length - first < 2) return null;
+  const before = first > 0 ? words[first - 1] : /(\S+)\s+$/.exec(subject.slice(0, run.index))?.[1];
+  return { name: words.slice(first).join(' '), titled: before !== undefined && TITLE_WORD.test(before) };
 }
 
 function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {

@@ -1045,8 +1045,7 @@ function coordinatedBackward(view: SentenceView, slot: MentionSlot): MentionSlot
   const group: MentionSlot[] = [headOf(view, slot)];
   let current = slot;
   for (;;) {
-    let k = current.first - 1;
-    while (k >= 0 && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k--;
+    const k = skipListPunctuation(view, current.first - 1, -1).index;
     const conj = view.tokens[k]?.lower ?? '';
     if (!CONJUNCTIONS.has(conj)) {
       const maybe = view.mentionAt[k];
@@ -1055,18 +1054,13 @@ function coordinatedBackward(view: SentenceView, slot: MentionSlot): MentionSlot
       current = maybe;
       continue;
     }
-    k--;
-    let comma = false;
-    while (k >= 0 && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) {
-      comma ||= view.tokens[k]?.text === ',';
-      k--;
-    }
-    const before = view.mentionAt[k];
+    const skipped = skipListPunctuation(view, k - 1, -1);
+    const before = view.mentionAt[skipped.index];
     if (!before) break;
     // "a treaty with Chile, and Chile criticised ...": ", and" after a single name opens a new clause; only a list
     // of three or more ("A, B, and C") ends that way.
     if (
-      comma &&
+      skipped.comma &&
       group.length === 1 &&
       !view.mentionAt[before.first - 2] &&
       view.tokens[before.first - 1]?.text !== ','
@@ -1083,25 +1077,33 @@ function coordinatedForward(view: SentenceView, slot: MentionSlot): MentionSlot[
   const group: MentionSlot[] = [headOf(view, slot)];
   let current = headOf(view, slot);
   for (;;) {
-    let k = current.last + 1;
-    let comma = false;
-    while (k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) {
-      comma ||= view.tokens[k]?.text === ',';
-      k++;
-    }
-    const conj = view.tokens[k]?.lower ?? '';
+    const skipped = skipListPunctuation(view, current.last + 1, 1);
+    const conj = view.tokens[skipped.index]?.lower ?? '';
     if (!CONJUNCTIONS.has(conj)) break;
     // "a treaty with Chile, and Peru criticised ...": ", and" after a single name opens a new clause (a list of
     // three or more may end in ", and C").
-    if (comma && group.length === 1) break;
-    k++;
-    while (k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) k++;
-    const next = view.mentionAt[k];
+    if (skipped.comma && group.length === 1) break;
+    const next = view.mentionAt[skipListPunctuation(view, skipped.index + 1, 1).index];
     if (!next) break;
     current = headOf(view, next);
     group.push(current);
   }
   return dedupeSlots(group);
+}
+
+/** From `index`, steps past brackets and commas in direction `step`; says whether a comma was among them. */
+function skipListPunctuation(
+  view: SentenceView,
+  index: number,
+  step: 1 | -1,
+): { index: number; comma: boolean } {
+  let k = index;
+  let comma = false;
+  while (k >= 0 && k < view.tokens.length && ['(', ')', ','].includes(view.tokens[k]?.text ?? '')) {
+    comma ||= view.tokens[k]?.text === ',';
+    k += step;
+  }
+  return { index: k, comma };
 }
 
 /** A possessor mention followed by a person or organisation mention: the latter is the head. */

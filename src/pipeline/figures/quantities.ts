@@ -269,6 +269,14 @@ function parseAt(
   let noun: string | null = null;
   const after = tokens[next];
   const adjacent = after && after.start === tokens[next - 1]?.end;
+  // The tokens naming a measure: "200 km", or "the 162-kilometre railway" (a measure used as a modifier).
+  const measureTokens = !after
+    ? 0
+    : UNITS[after.lower] && (adjacent || after.lower.length > 2 || /^[a-z]/.test(after.text))
+      ? 1
+      : after.text === '-' && adjacent && UNITS[tokens[next + 1]?.lower ?? '']
+        ? 2
+        : 0;
   if (!unit && after) {
     if (after.text === '%') {
       unit = 'percent';
@@ -280,22 +288,14 @@ function parseAt(
     } else if (CURRENCY_WORDS[after.lower] || CURRENCY_CODES.has(after.text)) {
       unit = CURRENCY_WORDS[after.lower] ?? (after.text === 'RMB' ? 'CNY' : after.text);
       next++;
-    } else if (UNITS[after.lower] && (adjacent || after.lower.length > 2 || /^[a-z]/.test(after.text))) {
-      const measure = UNITS[after.lower];
+    } else if (measureTokens > 0) {
+      const measure = UNITS[tokens[next + measureTokens - 1]?.lower ?? ''];
       if (measure) {
         unit = measure.unit;
         value *= measure.factor;
         if (low !== null) low *= measure.factor;
         if (high !== null) high *= measure.factor;
-        next++;
-      }
-    } else if (after.text === '-' && adjacent && UNITS[tokens[next + 1]?.lower ?? '']) {
-      // "the 162-kilometre railway": a measure used as a modifier.
-      const measure = UNITS[tokens[next + 1]?.lower ?? ''];
-      if (measure) {
-        unit = measure.unit;
-        value *= measure.factor;
-        next += 2;
+        next += measureTokens;
       }
     } else if ((after.text === '-' || after.text === '–') && tokens[next + 1]?.lower === 'strong') {
       unit = 'people';

@@ -1750,6 +1750,15 @@ function chunks(text: string): Array<readonly [number, number]> {
  * Finds and normalises the time expressions of a text. `dct` (an ISO date) anchors deictic expressions
  * ("last month"); narrative ones ("a day later") are chained to the last date mentioned before them.
  */
+/** A year between a determiner and a word: "the 2014 agreement", "its 1999 constitution". */
+function namesAThing(text: string, start: number, end: number): boolean {
+  return (
+    /\b(?:the|a|an|its|their|his|her|our)\s+$/i.test(text.slice(Math.max(0, start - 8), start)) &&
+    /^\s+[A-Za-z]/.test(text.slice(end, end + 3)) &&
+    !/^\s+(?:and|or|to|through|until)\b/i.test(text.slice(end, end + 10))
+  );
+}
+
 export function tagTimexes(text: string, dct: string | null): TaggedTimex[] {
   const candidates: Candidate[] = [];
   for (const [start, end] of chunks(text)) collect(text.slice(start, end), start, candidates);
@@ -1797,13 +1806,7 @@ export function tagTimexes(text: string, dct: string | null): TaggedTimex[] {
           end: candidate.end,
           granularity,
           comparison: anchor?.rule === 'relative-comparison-period',
-          modifier:
-            /^\d{4}$/.test(value) &&
-            /\b(?:the|a|an|its|their|his|her|our)\s+$/i.test(
-              text.slice(Math.max(0, candidate.start - 8), candidate.start),
-            ) &&
-            /^\s+[A-Za-z]/.test(text.slice(candidate.end, candidate.end + 3)) &&
-            !/^\s+(?:and|or|to|through|until)\b/i.test(text.slice(candidate.end, candidate.end + 10)),
+          modifier: /^\d{4}$/.test(value) && namesAThing(text, candidate.start, candidate.end),
         });
     }
   }
