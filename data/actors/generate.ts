@@ -129,7 +129,7 @@ writeFileSync(
 );
 
 // people.txt: `Canonical Name; alias; alias | CTY role start..end, CTY role start..end` (end empty = in office)
-const ROLE_CODES = new Set(['hos', 'hog', 'leader', 'fm', 'dm', 'mil', 'sg', 'vp']);
+const ROLE_CODES = new Set(['hos', 'hog', 'leader', 'fm', 'dm', 'mil', 'sg', 'vp', 'nsa']);
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 function slug(name: string): string {
   return name

@@ -8,7 +8,7 @@ import statesFile from '../../../data/actors/states.json' with { type: 'json' };
 import facilitiesFile from '../../../data/places/facilities.json' with { type: 'json' };
 import regionsFile from '../../../data/places/regions.json' with { type: 'json' };
 
-export type RoleCode = 'hos' | 'hog' | 'leader' | 'fm' | 'dm' | 'mil' | 'sg' | 'vp';
+export type RoleCode = 'hos' | 'hog' | 'leader' | 'fm' | 'dm' | 'mil' | 'sg' | 'vp' | 'nsa';
 
 export interface StateRecord {
   readonly id: string;

@@ -79,7 +79,17 @@ export function holdersOf(
   return [];
 }
 
-const ROLE_RANK: Record<RoleCode, number> = { leader: 6, hos: 6, hog: 5, fm: 4, dm: 3, mil: 2, sg: 4, vp: 2 };
+const ROLE_RANK: Record<RoleCode, number> = {
+  leader: 6,
+  hos: 6,
+  hog: 5,
+  fm: 4,
+  dm: 3,
+  nsa: 3,
+  mil: 2,
+  sg: 4,
+  vp: 2,
+};
 
 export function roleRank(role: RoleCode): number {
   return ROLE_RANK[role];
