@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { DyadDocument, Mention } from '../../src/domain/model.js';
+import { actorStage } from '../../src/pipeline/actors/index.js';
+import { itCoversEveryYear, officeHolders } from './coverage.js';
+
+// Coverage of data/actors/people-security.txt: national security advisers (role `nsa`), or the secretaries of national
+// security councils that advise the head of state; someone must hold the office on 30 June of every year from the first
+// year coded for the state to 2025, except the known gaps below.
+const LAST_YEAR = 2025;
+
+// [country, first year coded, last year]: the office began inside the period for some states.
+const NSA_SCOPE = [
+  ['USA', 2000, LAST_YEAR],
+  ['RUS', 2000, LAST_YEAR],
+  // The director of the party's central foreign affairs office (see the file's comment).
+  ['CHN', 2000, LAST_YEAR],
+  ['IND', 2000, LAST_YEAR],
+  ['IRN', 2000, LAST_YEAR],
+] as const;
+
+const NSA_GAPS: Readonly<Record<string, readonly number[]>> = {};
+
+function doc(text: string, published: string): DyadDocument {
+  return {
+    kind: 'document',
+    id: 'test',
+    title: null,
+    source: null,
+    publisher: null,
+    published,
+    retrieved: '2026-01-01T00:00:00Z',
+    format: 'text',
+    language: 'en',
+    text,
+  };
+}
+
+function mentions(text: string, dct: string): Mention[] {
+  return actorStage.run(doc(text, dct), [], { dct }).filter((f): f is Mention => f.kind === 'mention');
+}
+
+describe('national security advisers (people-security.txt)', () => {
+  itCoversEveryYear('nsa', NSA_SCOPE, NSA_GAPS);
+
+  it('codes the holders named in the reports the office is for', () => {
+    expect(officeHolders('nsa', 'IND', '2023-08-24')).toEqual(['ajit-doval']);
+    expect(officeHolders('nsa', 'USA', '2023-05-10')).toEqual(['jake-sullivan']);
+    expect(officeHolders('nsa', 'IRN', '2023-03-10')).toEqual(['ali-shamkhani']);
+    expect(officeHolders('nsa', 'RUS', '2015-06-30')).toEqual(['nikolai-patrushev']);
+    expect(officeHolders('nsa', 'CHN', '2023-08-24')).toEqual(['wang-yi']);
+  });
+
+  it('resolves a national security adviser named with the title to that person and country', () => {
+    const all = mentions('National Security Adviser Ajit Doval met Wang Yi in Beijing.', '2024-12-18');
+    const doval = all.find((m) => m.text.includes('Doval'));
+    expect(doval, JSON.stringify(all.map((m) => m.text))).toMatchObject({
+      mentionType: 'person',
+      entityId: 'ajit-doval',
+      country: 'IND',
+    });
+  });
+});
