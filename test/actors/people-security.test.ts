@@ -16,6 +16,12 @@ const NSA_SCOPE = [
   ['CHN', 2000, LAST_YEAR],
   ['IND', 2000, LAST_YEAR],
   ['IRN', 2000, LAST_YEAR],
+  // Offices created inside the period: the UK's in May 2010, Japan's secretariat in January 2014, South Korea's
+  // National Security Office in February 2013. Israel's council heads are coded from 2009 only.
+  ['GBR', 2010, LAST_YEAR],
+  ['JPN', 2014, LAST_YEAR],
+  ['KOR', 2013, LAST_YEAR],
+  ['ISR', 2009, LAST_YEAR],
 ] as const;
 
 const NSA_GAPS: Readonly<Record<string, readonly number[]>> = {};
