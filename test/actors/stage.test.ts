@@ -254,6 +254,27 @@ describe('actors stage: adjectives, features and designations', () => {
   });
 });
 
+describe('actors stage: governments, royal names, places that are surnames', () => {
+  it('reads "the government" as the state just named, unless its state follows', () => {
+    const all = mentions('Peru answered at once. The next day the government banned imports from Chile.');
+    expect(find(all, 'the government')).toMatchObject({ mentionType: 'pronoun', entityId: 'PER' });
+    const named = mentions('Peru answered. The government of Chile protested.');
+    expect(named.some((m) => m.text === 'the government' || m.text === 'The government')).toBe(false);
+  });
+
+  it('knows a Gulf royal by title and given name ("Prince Faisal" is Faisal bin Farhan)', () => {
+    const all = mentions('Prince Faisal flew to Oman, where Sultan Haitham received him.', '2023-06-01');
+    expect(find(all, 'Faisal')).toMatchObject({ entityId: 'faisal-bin-farhan', country: 'SAU' });
+    // A given name that is a title is not a short form: "Sultan" stays a title.
+    expect(find(all, 'Sultan Haitham')).toMatchObject({ entityId: 'haitham-bin-tariq', country: 'OMN' });
+  });
+
+  it('reads a capital after "in" as the place, not a leader of that surname', () => {
+    const all = mentions('The two ministers met in Muscat on Monday.', '2018-06-01');
+    expect(find(all, 'Muscat')).toMatchObject({ mentionType: 'place', country: 'OMN' });
+  });
+});
+
 describe('actors helpers', () => {
   it('gives canonical names, records and countries', () => {
     expect(personName('kim-jong-un')).toBe('Kim Jong-un');

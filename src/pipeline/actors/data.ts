@@ -105,6 +105,7 @@ const PARTICLES = new Set([
   'al',
   'el',
 ]);
+const ROYAL_TITLES = /^(?:sultan|emir|amir|king|sheikh|shaikh|prince)$/i;
 const SUFFIXES = /^(?:jr\.?|sr\.?|i{1,3}|iv|v|vi{1,3}|\(.*\))$/i;
 
 function surnamesOf(name: string, roles: readonly Role[]): string[] {
@@ -115,6 +116,11 @@ function surnamesOf(name: string, roles: readonly Role[]): string[] {
   while (i > 1 && PARTICLES.has((words[i - 1] as string).toLowerCase())) i--;
   const surname = words.slice(i).join(' ');
   const out = [surname];
+  // Arabic patronymic names go by the given name in news, after a title: "Prince Faisal" (Faisal bin Farhan).
+  // A given name that is also a title ("Sultan bin Abdulaziz") is left out: "Sultan Qaboos" names someone else.
+  const given = words[0] as string;
+  if (words.length > 2 && /^(?:bin|ibn|bint)$/i.test(words[1] as string) && !ROYAL_TITLES.test(given))
+    out.push(given);
   const bare = surname.replace(/^(?:al|el)-/i, '');
   if (bare !== surname) out.push(bare);
   return out;

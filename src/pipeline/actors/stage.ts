@@ -592,7 +592,11 @@ function resolveMatch(
     });
   }
   const surname = m.entries.find((e) => e.kind === 'surname');
-  if (surname && surname.kind === 'surname') {
+  // "met in Muscat": after a locative preposition a place of that name beats a person's surname.
+  const placeAfterLocative =
+    (places.length > 0 || metonym !== undefined) &&
+    STRONG_LOCATIVE.has(previousWord(ctx, m.first)?.key ?? '');
+  if (surname && surname.kind === 'surname' && !placeAfterLocative) {
     const cue = titleCue(ctx, m.first, titleEndingAt);
     const draft = personDraft(ctx, m, surname.ids, window, 'surname', cue);
     if (draft) return draft;
@@ -1130,7 +1134,10 @@ function resolveCoreference(
     }
     const next = ctx.tokens[i + 1];
     const third = ctx.tokens[i + 2];
-    if ((token.key === 'the' || token.key === 'that') && next?.key === 'country' && ctx.gaps[i]) {
+    // "the government" as well, unless its state follows: "the government of Peru", "the government in Lima".
+    const countryNoun =
+      next?.key === 'country' || (next?.key === 'government' && third?.key !== 'of' && third?.key !== 'in');
+    if ((token.key === 'the' || token.key === 'that') && countryNoun && ctx.gaps[i]) {
       // After a preposition ("aid to the country") it is rarely the state already named in its own sentence: take
       // the paragraph's most often named other state. Elsewhere ("the country's debt") the nearest state.
       const inParagraph = (d: Draft): boolean =>
@@ -1165,17 +1172,21 @@ function resolveCoreference(
     if (pairStart >= 0) {
       const noun = ctx.tokens[pairStart];
       if (!noun) continue;
+      // "… met Wang Yi, and the two agreed": a bare "the two" before a verb is the two people just named.
+      const bare = token.key === 'the' && BARE_PAIR_FOLLOWERS.test(noun.key);
       const pool =
         noun.key === 'leaders' || noun.key === 'men'
           ? personChain
           : PAIR_STATE_NOUNS.has(noun.key)
             ? statesAndOrgs.filter((d) => d.mentionType === 'state')
-            : null;
+            : bare
+              ? personChain.filter((d) => d.sentence >= sentence - 1)
+              : null;
       if (!pool) continue;
       const distinct = mostFrequentBefore(pool, token.start, 2);
       if (distinct.length === 2 && third !== undefined) {
         out.push(
-          draftFor(ctx, i, pairStart, {
+          draftFor(ctx, i, bare ? i + 1 : pairStart, {
             mentionType: 'pronoun',
             entityId: null,
             country: null,
@@ -1205,6 +1216,9 @@ const OBJECT_PREPOSITIONS = new Set([
 ]);
 const PAIR_STATE_NOUNS = new Set(['countries', 'states', 'neighbours', 'neighbors', 'sides', 'governments']);
 const PAIR_WINDOW = 30;
+// What follows a bare "the two" used as a subject: a past-tense verb, an auxiliary or an adverb.
+const BARE_PAIR_FOLLOWERS =
+  /^(?:[a-z]+ed|met|held|signed|spoke|agreed|have|had|will|would|also|then|later|both)$/;
 
 /** The `n` entities named most often among the last mentions before `offset` ("the two leaders"). */
 function mostFrequentBefore(pool: readonly Draft[], offset: number, n: number): Draft[] {
