@@ -276,3 +276,48 @@ describe('relative clauses', () => {
     ]);
   });
 });
+
+describe('counterparts, pairs and answers (articles on other pairs of states)', () => {
+  const WITH_HIS: Record<string, ActorSpec> = {
+    ...ACTORS,
+    his: { type: 'pronoun', id: 'anna-berg', country: 'NOR' },
+  };
+  const runWith = (text: string, specs: Record<string, ActorSpec>) => {
+    const document = doc(text);
+    return extractEvents(document, withSentences(document, mentionsOf(document, specs)));
+  };
+
+  it('takes the named counterpart after a possessive as the object, not the possessive', () => {
+    const events = runWith('Anna Berg met his counterpart Luis Mora in Oslo.', WITH_HIS);
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['CONSULT NOR>CHL']);
+  });
+
+  it('reads a bare "the two" before a verb as the two sides just named, acting jointly', () => {
+    const events = run('Anna Berg met Luis Mora in Oslo, and the two agreed on a plan.');
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual([
+      'CONSULT NOR>CHL',
+      'AGREE NOR>CHL',
+    ]);
+  });
+
+  it('gives an unresolved "it" the clause’s first state, not a demonym named after it', () => {
+    const events = run('Chile banned Norwegian ships, and it later tightened the screening of imports.');
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target ?? '-'}`)).toEqual([
+      'COERCE CHL>NOR',
+      'COERCE CHL>-',
+    ]);
+  });
+
+  it('answers the accuser with a denial that names no one', () => {
+    const events = run('Luis Mora blamed Norway for the attack, while Norway denied any involvement.');
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual([
+      'ACCUSE CHL>NOR',
+      'REJECT NOR>CHL',
+    ]);
+  });
+
+  it('counts reopening an embassy as support for the host state', () => {
+    const events = run('Chile reopened its embassy in Peru.');
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['SUPPORT CHL>PER']);
+  });
+});

@@ -97,6 +97,8 @@ const SINGLE_WORD_TRIGGERS = new Set(
 );
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their']);
+const NUMERALS = new Set(['two', 'three', 'four', 'five']);
 // A travelling party's vehicle or retinue stands for the traveller: "the train entered Russia".
 const VEHICLES = new Set([
   'train',
@@ -151,6 +153,15 @@ export function analyseDocument(
       const roles = assignRoles(view, match, matches, personName, lastPersonSubject, dyad);
       sourcesByMatch.set(match, { list: [...roles.subjects], inferred: roles.subjectInferred });
       const oriented = orient(match, roles);
+      if (process.env.DBG)
+        console.error(
+          JSON.stringify({
+            s: roles.subjects.map((p) => [p.code, p.person]),
+            o: roles.objects.map((o) => [o.prep, o.group.map((p) => [p.code, p.person, p.mention.text])]),
+            src: oriented.sources.map((p) => p.code),
+            tgt: oriented.targets.map((p) => p.code),
+          }),
+        );
       const sources = [...oriented.sources];
       let { targets } = oriented;
       let place = roles.place;
@@ -185,6 +196,18 @@ export function analyseDocument(
         }
       }
       if (sources.length === 0) continue;
+      // "Pompeo blamed Iran, while Tehran denied any involvement": a denial with no object answers the accuser.
+      if (match.entry.type === 'REJECT' && targets.length === 0) {
+        const accusation = [...events]
+          .reverse()
+          .find(
+            (e) =>
+              e.match.entry.type === 'ACCUSE' &&
+              view.index - e.match.sentenceIndex <= 1 &&
+              e.targets.some((t) => sources.some((s) => s.code === t.code)),
+          );
+        if (accusation) targets = [...accusation.sources];
+      }
       const factuality = detectFactuality(view.tokens, match.first, match.last);
       // A day dates the rest of its paragraph's account; a month only the next two sentences.
       const continues =
@@ -411,8 +434,11 @@ function plausiblePartOfSpeech(
       return false;
     return true;
   }
-  // A verb form right after a determiner or possessive is a noun ("the attack", "Kim's visit").
-  if (DETERMINERS.has(prev) || prev === "'s") return false;
+  // A verb form right after a determiner or possessive is a noun ("the attack", "Kim's visit"), but "the two" and
+  // "both" may stand alone as a subject before a past-tense verb ("the two agreed").
+  const pronounSubject =
+    compiled.pastForm && (prev === 'both' || (NUMERALS.has(prev) && tokens[index - 2]?.lower === 'the'));
+  if ((DETERMINERS.has(prev) || prev === "'s") && !pronounSubject) return false;
   // "heavily armed militants", "the Armed Forces": a participle used as an adjective, unless an object follows.
   if (ADJECTIVAL_PARTICIPLES.has(word)) {
     const next = tokens[index + 1];
@@ -673,6 +699,16 @@ function assignRoles(
       }
       continue;
     }
+    // "met his Chinese counterpart Wang Yi": a possessive that points back to the subject owns the object and
+    // is not the object itself.
+    if (
+      slot.mention.mentionType === 'pronoun' &&
+      POSSESSIVE_DETERMINERS.has(tokens[slot.first]?.lower ?? '') &&
+      subjects.some((subject) => subject.code === participantOf(slot.mention, personName).code)
+    ) {
+      i = slot.last;
+      continue;
+    }
     const modifiesNoun =
       slot.mention.resolution !== 'demonym' &&
       matches.some((m) => m.entry.pos === 'noun' && m.first === slot.last + 1);
@@ -825,6 +861,18 @@ function scanSubject(
       if (previous === 'two' || previous === 'both' || previous === 'the')
         return { subjects: [...dyad], inferred: true };
     }
+    // "the government banned Chinese apps, and it later tightened …": an unresolved "it" is the clause's first
+    // state or organisation, never an actor named after it (here a demonym of the object).
+    if (token.lower === 'it' && !isPrepositionalToken(tokens, i)) {
+      const first = clauseFirstSubject(view, i, toParticipant).filter((p) => p.person === null);
+      return { subjects: first, inferred: first.length > 0 };
+    }
+    // "… met Wang Yi, and the two agreed": a bare "the two" is the two sides named last in the sentence.
+    if (token.lower === 'two' && tokens[i - 1]?.lower === 'the' && i === from - 1) {
+      const named = lastTwoSides(view, i - 1, toParticipant);
+      if (named.length === 2) return { subjects: named, inferred: true };
+      if (dyad.length === 2) return { subjects: [...dyad], inferred: true };
+    }
     // An untagged part of the last actor's name ("Kim" for Kim Jong-un) still names that actor.
     if (
       token.isWord &&
@@ -841,6 +889,25 @@ function scanSubject(
     }
   }
   return { subjects: [], inferred: false };
+}
+
+/** The last two persons or states of different countries named before token `end`, earliest first. */
+function lastTwoSides(
+  view: SentenceView,
+  end: number,
+  toParticipant: (slot: MentionSlot) => Participant,
+): Participant[] {
+  const found: Participant[] = [];
+  for (let i = end - 1; i >= 0 && found.length < 2; i--) {
+    const slot = view.mentionAt[i];
+    if (!slot) continue;
+    i = slot.first;
+    const type = slot.mention.mentionType;
+    if (type !== 'person' && type !== 'state') continue;
+    const participant = toParticipant(slot);
+    if (participant.code && !found.some((p) => p.code === participant.code)) found.unshift(participant);
+  }
+  return found;
 }
 
 /** The first actor of the clause ending at `end` that is not a prepositional object. */
@@ -1031,7 +1098,8 @@ function governingPreposition(
     const token = tokens[k] as Token;
     if (PREPOSITIONS.has(token.lower)) return token.lower;
     if (!token.isWord && token.lower !== "'s" && token.text !== '-' && token.text !== '$') return null;
-    if (mentionAt[k]) return null; // another actor intervenes
+    // Another actor intervenes, unless it is a possessive determiner: "met his counterpart Wang Yi".
+    if (mentionAt[k] && !POSSESSIVE_DETERMINERS.has(token.lower)) return null;
     skipped++;
     k--;
   }

@@ -158,7 +158,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs(
     'SUPPORT',
     'relations',
-    'restore * relations|resume * relations|establish * relations|normalise * relations|normalize * relations|restore * ties|resume * ties|establish * ties|normalise * ties|normalize * ties|upgrade * ties|upgrade * relations|improve * relations|improve * ties|strengthen * relations|strengthen * ties|deepen * relations|deepen * ties',
+    'restore * relations|resume * relations|establish * relations|normalise * relations|normalize * relations|restore * ties|resume * ties|establish * ties|normalise * ties|normalize * ties|upgrade * ties|upgrade * relations|improve * relations|improve * ties|strengthen * relations|strengthen * ties|deepen * relations|deepen * ties|reopen * embassy|reopen * embassies',
   ),
   ...nouns('SUPPORT', null, 'support|backing|solidarity'),
   ...nouns('SUPPORT', 'endorse', 'praise'),
@@ -299,7 +299,11 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ),
   ...nouns('COERCE', 'restrict', 'curfew|martial law|state of emergency|lockdown|censorship'),
   ...nouns('COERCE', 'cyber', 'cyberattack|cyber attack|cyber-attack|hacking|disinformation campaign'),
-  ...verbs('COERCE', 'restrict', 'restrict|close * border|ban|censor'),
+  ...verbs(
+    'COERCE',
+    'restrict',
+    'restrict|close * border|ban|censor|tighten * screening|tighten * controls|tighten * restrictions|tighten * rules',
+  ),
   ...nouns('COERCE', null, 'arrest|detention|seizure|blockade|crackdown|deportation'),
   ...nouns('COERCE', 'restrict', 'restriction|border closure|ban'),
   // ASSAULT: use of force.
