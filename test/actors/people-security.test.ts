@@ -22,9 +22,23 @@ const NSA_SCOPE = [
   ['JPN', 2014, LAST_YEAR],
   ['KOR', 2013, LAST_YEAR],
   ['ISR', 2009, LAST_YEAR],
+  // Earlier holders of these offices are not coded (terms not confirmed); see the file's section comments.
+  ['UKR', 2015, LAST_YEAR],
+  ['PAK', 2014, LAST_YEAR],
+  ['DEU', 2006, LAST_YEAR],
+  ['FRA', 2008, LAST_YEAR],
+  ['ARE', 2016, LAST_YEAR],
 ] as const;
 
-const NSA_GAPS: Readonly<Record<string, readonly number[]>> = {};
+const NSA_GAPS: Readonly<Record<string, readonly number[]>> = {
+  // Pakistan: vacant from Janjua's resignation (27 June 2018) to Moeed Yusuf (May 2021), and from April 2022 to
+  // Asim Malik (April 2025).
+  PAK: [2018, 2019, 2020, 2022, 2023, 2024],
+  // Germany: Heusgen's last day at the Chancellery in summer 2017 is not confirmed (coded to the end of May).
+  DEU: [2017],
+  // France: Bonne is confirmed in post only to the spring of 2025 (he announced his departure in January 2025).
+  FRA: [2025],
+};
 
 function doc(text: string, published: string): DyadDocument {
   return {
