@@ -28,6 +28,10 @@ const NSA_SCOPE = [
   ['DEU', 2006, LAST_YEAR],
   ['FRA', 2008, LAST_YEAR],
   ['ARE', 2016, LAST_YEAR],
+  ['SAU', 2006, LAST_YEAR],
+  ['IRQ', 2012, LAST_YEAR],
+  ['EGY', 2015, LAST_YEAR],
+  ['BLR', 2016, LAST_YEAR],
 ] as const;
 
 const NSA_GAPS: Readonly<Record<string, readonly number[]>> = {
@@ -38,6 +42,11 @@ const NSA_GAPS: Readonly<Record<string, readonly number[]>> = {
   DEU: [2017],
   // France: Bonne is confirmed in post only to the spring of 2025 (he announced his departure in January 2025).
   FRA: [2025],
+  // Saudi Arabia: the National Security Council was abolished on 29 January 2015; no national security adviser until
+  // 27 December 2018.
+  SAU: [2015, 2016, 2017, 2018],
+  // Egypt: Abou el-Naga is confirmed in post only to 2024.
+  EGY: [2025],
 };
 
 function doc(text: string, published: string): DyadDocument {
@@ -77,6 +86,15 @@ describe('national security advisers (people-security.txt)', () => {
       mentionType: 'person',
       entityId: 'ajit-doval',
       country: 'IND',
+    });
+  });
+
+  it('resolves the office named without a name to its holder on the document date', () => {
+    const all = mentions("India's national security adviser met his Chinese counterpart.", '2024-12-18');
+    const adviser = all.find((m) => m.text.endsWith('national security adviser'));
+    expect(adviser, JSON.stringify(all.map((m) => m.text))).toMatchObject({
+      entityId: 'ajit-doval',
+      resolution: 'role',
     });
   });
 });
