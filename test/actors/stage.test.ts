@@ -269,6 +269,13 @@ describe('actors stage: governments, royal names, places that are surnames', () 
     expect(find(all, 'Sultan Haitham')).toMatchObject({ entityId: 'haitham-bin-tariq', country: 'OMN' });
   });
 
+  it('does not read a national council as the UN Security Council', () => {
+    const all = mentions(
+      "Iran's Supreme National Security Council met, and then the Security Council voted.",
+    );
+    expect(all.filter((m) => m.entityId === 'UNSC').map((m) => m.text)).toEqual(['Security Council']);
+  });
+
   it('reads a capital after "in" as the place, not a leader of that surname', () => {
     const all = mentions('The two ministers met in Muscat on Monday.', '2018-06-01');
     expect(find(all, 'Muscat')).toMatchObject({ mentionType: 'place', country: 'OMN' });

@@ -555,6 +555,8 @@ function resolveMatch(
   if (org && org.kind === 'organisation' && !state) {
     const prev = ctx.tokens[m.first - 1];
     if (org.requiresArticle && prev?.key !== 'the') return null;
+    // "Iran's Supreme National Security Council", "the Federal Assembly": a national body's longer name.
+    if (prev?.capitalised && NATIONAL_BODY_WORDS.has(prev.key)) return null;
     // An adjective before a capitalised word is part of another name: "Western Europe", "Western Sahara".
     const next = ctx.tokens[m.last + 1];
     if (
@@ -1216,6 +1218,15 @@ const OBJECT_PREPOSITIONS = new Set([
 ]);
 const PAIR_STATE_NOUNS = new Set(['countries', 'states', 'neighbours', 'neighbors', 'sides', 'governments']);
 const PAIR_WINDOW = 30;
+const NATIONAL_BODY_WORDS = new Set([
+  'national',
+  'supreme',
+  'federal',
+  'state',
+  'central',
+  'presidential',
+  'royal',
+]);
 // What follows a bare "the two" used as a subject: a past-tense verb, an auxiliary or an adverb.
 const BARE_PAIR_FOLLOWERS =
   /^(?:[a-z]+ed|met|held|signed|spoke|agreed|have|had|will|would|also|then|later|both)$/;
