@@ -68,6 +68,15 @@ describe('factuality cues (the module the claims stage imports)', () => {
     ).toBe('asserted');
   });
 
+  it('an act that a noun of intent is for has not happened ("a plan to ease tensions")', () => {
+    const text = 'They agreed on a plan to ease tensions.';
+    const ease = text.indexOf('ease');
+    expect(detectFactualityInText(text, ease, ease + 4)).toMatchObject({
+      factuality: 'possible',
+      cue: 'plan',
+    });
+  });
+
   it('a negated subject negates the clause', () => {
     expect(
       detectFactualityInText('Neither Oslo nor Lima will ever recognise the regime.', 32, 41).factuality,
@@ -314,6 +323,11 @@ describe('counterparts, pairs and answers (articles on other pairs of states)', 
       'ACCUSE CHL>NOR',
       'REJECT NOR>CHL',
     ]);
+  });
+
+  it('gives a verb after an unknown capitalised name no subject, rather than an actor named earlier', () => {
+    const events = run('Anna Berg travelled to Chile in May, and in June Castellanos visited Peru.');
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['CONSULT NOR>CHL']);
   });
 
   it('counts reopening an embassy as support for the host state', () => {

@@ -99,6 +99,8 @@ const SINGLE_WORD_TRIGGERS = new Set(
 const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their']);
 const NUMERALS = new Set(['two', 'three', 'four', 'five']);
+const CALENDAR_WORDS =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 // A travelling party's vehicle or retinue stands for the traveller: "the train entered Russia".
 const VEHICLES = new Set([
   'train',
@@ -827,6 +829,22 @@ function scanSubject(
     if (antecedent && antecedent.mention.mentionType !== 'place')
       return { subjects: [toParticipant(antecedent)], inferred: false };
   }
+  // "… and in January Misri visited Beijing": a capitalised word right before the verb that the actor data does
+  // not know is the subject; an actor named earlier is not.
+  const wordBefore = tokens[k];
+  if (
+    wordBefore &&
+    k > 0 &&
+    !isTitleCase(view) &&
+    // "Chile's Carabineros arrested", "Russian Gazprom cut": an actor names whose body it is.
+    !mentionAt[k - 1] &&
+    tokens[k - 1]?.lower !== "'s" &&
+    !mentionAt[k] &&
+    /^\p{Lu}\p{Ll}+$/u.test(wordBefore.text) &&
+    !CALENDAR_WORDS.test(wordBefore.lower) &&
+    !(lastPersonSubject?.person ?? '').split(/\s+/).includes(wordBefore.text)
+  )
+    return { subjects: [], inferred: false };
   for (let i = from - 1; i >= 0; i--) {
     const token = tokens[i] as Token;
     if (token.text === ';' || token.text === ':') break;
@@ -889,6 +907,12 @@ function scanSubject(
     }
   }
   return { subjects: [], inferred: false };
+}
+
+/** A headline in title case ("Navy Warship Conducts Joint Exercises"), where capitals mark no names. */
+function isTitleCase(view: SentenceView): boolean {
+  const long = view.tokens.filter((t, i) => t.isWord && t.text.length > 3 && !view.mentionAt[i]);
+  return long.length >= 3 && long.filter((t) => /^\p{Lu}/u.test(t.text)).length / long.length >= 0.7;
 }
 
 /** The last two persons or states of different countries named before token `end`, earliest first. */

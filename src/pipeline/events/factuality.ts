@@ -64,6 +64,22 @@ const HEDGES = new Set([
   'prospect',
 ]);
 
+const INTENT_NOUNS = new Set([
+  'plan',
+  'plans',
+  'bid',
+  'effort',
+  'efforts',
+  'attempt',
+  'attempts',
+  'aim',
+  'goal',
+  'proposal',
+  'way',
+  'ways',
+  'channel',
+]);
+
 const TRAILING_HEDGES = new Set([
   'likely',
   'unlikely',
@@ -204,6 +220,9 @@ export function detectFactuality(tokens: readonly Token[], first: number, last: 
     if (HEDGES.has(token.lower) && !(token.lower === 'may' && token.text === 'May'))
       return cue('possible', token);
   }
+  // "a plan to ease tensions", "an attempt to seize the shoal": what a noun of intent is for has not happened.
+  if (tokens[first - 1]?.lower === 'to' && INTENT_NOUNS.has(tokens[first - 2]?.lower ?? ''))
+    return cue('possible', tokens[first - 2] as Token);
   // "Cooperation ... is more likely": a hedge predicated of the event noun after it.
   for (let i = last + 1; i <= Math.min(clauseEnd, last + 6); i++) {
     const token = tokens[i] as Token;
