@@ -16,6 +16,7 @@ const ACTORS: Record<string, ActorSpec> = {
   Norwegian: { type: 'state', id: 'NOR', country: 'NOR', resolution: 'demonym' },
   Chile: { type: 'state', id: 'CHL', country: 'CHL' },
   Chilean: { type: 'state', id: 'CHL', country: 'CHL', resolution: 'demonym' },
+  Peruvian: { type: 'state', id: 'PER', country: 'PER', resolution: 'demonym' },
   Peru: { type: 'state', id: 'PER', country: 'PER' },
   Santiago: { type: 'place', id: 'santiago', country: 'CHL', lat: -33.45, lon: -70.67 },
   Oslo: { type: 'place', id: 'oslo', country: 'NOR', lat: 59.91, lon: 10.75 },
@@ -327,6 +328,19 @@ describe('counterparts, pairs and answers (articles on other pairs of states)', 
 
   it('gives a verb after an unknown capitalised name no subject, rather than an actor named earlier', () => {
     const events = run('Anna Berg travelled to Chile in May, and in June Castellanos visited Peru.');
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['CONSULT NOR>CHL']);
+  });
+
+  it('reads clashing and fighting as mutual, and speaking as talks only with someone named', () => {
+    const summary = (text: string) => run(text).map((e) => `${e.type} ${e.source}>${e.target}`);
+    expect(summary('Chilean and Peruvian troops clashed near the border.')).toEqual(['ASSAULT CHL>PER']);
+    expect(summary('Chile fought Peru.')).toEqual(['ASSAULT CHL>PER']);
+    expect(summary('Anna Berg and Luis Mora spoke briefly.')).toEqual(['CONSULT NOR>CHL']);
+    expect(summary(`${BILATERAL}Anna Berg spoke of friendship.`)).toEqual([]);
+  });
+
+  it('coordinates a name preceded by a title ("Berg and President Mora")', () => {
+    const events = run('Anna Berg and President Luis Mora met in Oslo.');
     expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['CONSULT NOR>CHL']);
   });
 

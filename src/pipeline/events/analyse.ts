@@ -1132,12 +1132,24 @@ function governingPreposition(
 
 const CONJUNCTIONS = new Set(['and', 'or', 'nor']);
 
+/** A capitalised word that is no actor, or a demonym: part of a title before a name ("Chinese President"). */
+function isTitleWord(view: SentenceView, index: number): boolean {
+  const token = view.tokens[index];
+  if (!token?.isWord || !/^\p{Lu}/u.test(token.text)) return false;
+  const slot = view.mentionAt[index];
+  return !slot || slot.mention.resolution === 'demonym';
+}
+
 /** The mention and those coordinated before it: "Kim and Putin", "Russia (and China)". */
 function coordinatedBackward(view: SentenceView, slot: MentionSlot): MentionSlot[] {
   const group: MentionSlot[] = [headOf(view, slot)];
   let current = slot;
   for (;;) {
-    const k = skipListPunctuation(view, current.first - 1, -1).index;
+    let k = skipListPunctuation(view, current.first - 1, -1).index;
+    // "Modi and President Xi", "Putin and Chinese President Xi": a title, with its demonym, before the name.
+    let title = current.first - 1;
+    while (title > current.first - 5 && isTitleWord(view, title)) title--;
+    if (title < current.first - 1 && CONJUNCTIONS.has(view.tokens[title]?.lower ?? '')) k = title;
     const conj = view.tokens[k]?.lower ?? '';
     if (!CONJUNCTIONS.has(conj)) {
       const maybe = view.mentionAt[k];

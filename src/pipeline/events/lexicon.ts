@@ -118,6 +118,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
       frame: 'symmetric',
     },
   ),
+  // "Modi and Xi spoke", "spoke with Erdogan": talks only with someone named ("spoke of ties" is not).
+  ...verbs('CONSULT', 'talks', 'speak with|speak', { frame: 'symmetric', needsTarget: true }),
   ...verbs('CONSULT', 'visit', 'visit|tour|pay * visit', {
     movement: 'visits',
     needsTarget: true,
@@ -310,8 +312,10 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs(
     'ASSAULT',
     null,
-    'attack|assault|bomb|shell|strike|shoot|fire on|fire * at|fire * cannon at|fire * cannons at|kill|raid|repel|fight|ram',
+    'attack|assault|bomb|shell|strike|shoot|fire on|fire * at|fire * cannon at|fire * cannons at|kill|raid|repel|ram',
   ),
+  // Fighting is mutual: "Chile and Peru clashed" is an act between the two.
+  ...verbs('ASSAULT', null, 'clash|fight', { frame: 'symmetric' }),
   ...verbs('ASSAULT', 'invasion', 'invade|occupy|annex'),
   // The codebook files abduction under ASSAULT (CAMEO 181), with beatings, torture and assassination.
   ...verbs('ASSAULT', 'abduct', 'abduct|kidnap|hijack|take * hostage'),
