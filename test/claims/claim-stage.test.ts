@@ -172,6 +172,11 @@ describe('claimStage: attributions', () => {
     expect(claimsOf('An estimated 10,000 people fled the fighting last year.')).toEqual([]);
   });
 
+  it('takes the state named last as the holder of "it said"', () => {
+    expect(one('Atlantis kept silent until May, when it said its troops had withdrawn.').holder).toBe('ATL');
+    expect(one('Atlantis kept silent, but it later said its troops had withdrawn.').holder).toBe('ATL');
+  });
+
   it('names no holder for a passive report', () => {
     const claim = one('It was reported that the envoy had left the capital.');
     expect(claim).toMatchObject({ holder: 'unnamed', likelihood: 'unstated' });

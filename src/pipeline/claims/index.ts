@@ -288,6 +288,14 @@ function holderBefore(
     );
     if (state) return { ...found, holder: mentionState(state) ?? 'unnamed', text: phrase.trim() };
   }
+  // "Beijing did not acknowledge its losses until 2021, when it said …": "it" is the state or body named last.
+  if (found.holder === 'author' && /\bit\s+(?:(?:later|also|then|\w+ly)\s+)?$/i.test(phrase)) {
+    const antecedent = context.mentions.findLast(
+      (m) =>
+        end(m) <= from && (m.mentionType === 'state' || m.mentionType === 'organisation') && mentionState(m),
+    );
+    if (antecedent) return { ...found, holder: mentionState(antecedent) ?? 'unnamed', text: antecedent.text };
+  }
   return found;
 }
 
