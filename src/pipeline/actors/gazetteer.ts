@@ -16,8 +16,8 @@ export interface Gazetteer {
 export function buildGazetteer(rows: readonly CityRow[]): Gazetteer {
   const byKey = new Map<string, PlaceRecord[]>();
   for (const [name, country, lat, lon, population, admin1, geonamesId] of rows) {
-    const key = squash(name);
-    if (key.length < 3) continue;
+    const keys = nameKeys(name);
+    if (keys.length === 0) continue;
     const record: PlaceRecord = {
       id: `geonames:${geonamesId}`,
       name,
@@ -28,9 +28,18 @@ export function buildGazetteer(rows: readonly CityRow[]): Gazetteer {
       population,
       admin1,
     };
-    const list = byKey.get(key);
-    if (list) list.push(record);
-    else byKey.set(key, [record]);
+    for (const key of keys) {
+      const list = byKey.get(key);
+      if (list) list.push(record);
+      else byKey.set(key, [record]);
+    }
   }
   return { byKey, size: rows.length };
+}
+
+/** The squashed keys a city is found by: "Saint Petersburg" is also written "St Petersburg" and "St. Petersburg". */
+function nameKeys(name: string): string[] {
+  const saint = /^(?:Saint|St\.?)\s+(.+)$/.exec(name);
+  const forms = saint ? [`Saint ${saint[1]}`, `St ${saint[1]}`] : [name];
+  return [...new Set(forms.map(squash))].filter((key) => key.length >= 3);
 }
