@@ -78,6 +78,12 @@ describe('factuality cues (the module the claims stage imports)', () => {
     });
   });
 
+  it('"analysts expect X to act" is possible, not asserted', () => {
+    const text = 'Analysts expect Chile to resist the pressure.';
+    const resist = text.indexOf('resist');
+    expect(detectFactualityInText(text, resist, resist + 6).factuality).toBe('possible');
+  });
+
   it('a negated subject negates the clause', () => {
     expect(
       detectFactualityInText('Neither Oslo nor Lima will ever recognise the regime.', 32, 41).factuality,
@@ -342,6 +348,25 @@ describe('counterparts, pairs and answers (articles on other pairs of states)', 
   it('coordinates a name preceded by a title ("Berg and President Mora")', () => {
     const events = run('Anna Berg and President Luis Mora met in Oslo.');
     expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['CONSULT NOR>CHL']);
+  });
+
+  it('reads no agreement into signing a decree, no shipment into sending a letter, and keeps the letter’s addressee out of the next subject', () => {
+    const events = run(
+      'Anna Berg signed a decree imposing sanctions on Chile. Luis Mora sent Berg a letter, and he then travelled to Oslo.',
+    );
+    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual([
+      'SANCTION NOR>CHL',
+      'CONSULT CHL>NOR',
+    ]);
+  });
+
+  it('reads a joint inauguration as cooperation, and a name after a gerund as its object', () => {
+    const summary = (text: string) => run(text).map((e) => `${e.type} ${e.source}>${e.target}`);
+    expect(summary('Anna Berg and Luis Mora inaugurated a pipeline.')).toEqual(['COOPERATE NOR>CHL']);
+    expect(summary(`${BILATERAL}Norway inaugurated a bridge.`)).toEqual([]);
+    expect(
+      summary('Peru responded by removing Chile from the programme and imposed sanctions on Chile.'),
+    ).toEqual(['SANCTION PER>CHL']);
   });
 
   it('counts reopening an embassy as support for the host state', () => {

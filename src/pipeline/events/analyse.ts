@@ -953,12 +953,13 @@ function clauseFirstSubject(
   return [];
 }
 
-/** "created North Korea ... and bankrolled it": a name right after a past-tense verb is that verb's object. */
+/** "created North Korea ... and bankrolled it", "removing Turkey from": a name right after a past-tense verb or a
+ * gerund is that verb's object. */
 function followsPastVerb(tokens: readonly Token[], slot: MentionSlot): boolean {
   let k = slot.first - 1;
   while (k >= 0 && ['the', 'a', 'an'].includes((tokens[k] as Token).lower)) k--;
   const previous = tokens[k];
-  return previous?.isWord === true && /^[a-z]+ed$/.test(previous.text);
+  return previous?.isWord === true && /^[a-z]+(?:ed|ing)$/.test(previous.text);
 }
 
 function firstOfNounPhrase(view: SentenceView, match: TriggerMatch): number {
@@ -1063,7 +1064,11 @@ function isObjectOfEarlierVerb(
 ): boolean {
   let k = slot.first - 1;
   while (k >= 0 && DETERMINERS.has((tokens[k] as Token).lower)) k--;
-  return matches.some((m) => m.last === k && m.entry.pos === 'verb' && !m.passive);
+  // Also a name inside a verb phrase's gap: "sent Putin a letter".
+  return matches.some(
+    (m) =>
+      m.entry.pos === 'verb' && !m.passive && (m.last === k || (m.first < slot.first && slot.last < m.last)),
+  );
 }
 
 function hasPossessor(view: SentenceView, match: TriggerMatch): boolean {

@@ -53,6 +53,7 @@ const HEDGES = new Set([
   'willing',
   'expected',
   'expects',
+  'expect',
   'plans',
   'planned',
   'intends',

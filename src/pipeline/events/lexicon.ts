@@ -138,6 +138,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...nouns('CONSULT', 'visit', 'visit|trip|tour|state visit|journey', { needsTarget: true }),
   ...nouns('CONSULT', 'talks', 'mission'),
   // Movement-only triggers: they place a traveller but are not events between actors.
+  // Signing a decree or a law, or sending a letter, is no act between states: these keep "sign" and "send" from
+  // reading them as an agreement or a shipment.
+  ...verbs(null, null, 'sign * decree|sign * law|sign * bill|sign * order|send * letter|send * message'),
   ...verbs(null, null, 'leave|depart|depart from|set off from', { movement: 'departs' }),
   ...verbs(null, null, 'enter|cross into|cross', { movement: 'enters' }),
   ...verbs(null, null, 'return to|return home|come back to|go back to', { movement: 'returns' }),
@@ -178,6 +181,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // COOPERATE: joint action, investment, partnerships.
   ...verbs('COOPERATE', null, 'cooperate|collaborate|partner|work with|team up'),
   ...verbs('COOPERATE', 'investment', 'invest'),
+  // "Erdogan and Putin inaugurated the pipeline": a joint opening; one side opening something alone is no act.
+  ...verbs('COOPERATE', null, 'inaugurate', { frame: 'symmetric', needsTarget: true }),
   ...verbs('COOPERATE', 'trade', 'trade with'),
   ...nouns(
     'COOPERATE',
