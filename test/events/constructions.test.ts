@@ -298,79 +298,75 @@ describe('counterparts, pairs and answers (articles on other pairs of states)', 
     ...ACTORS,
     his: { type: 'pronoun', id: 'anna-berg', country: 'NOR' },
   };
+  /** Each event as type and parties ("CONSULT NOR>CHL"; "-" for no target). */
+  const acts = (events: readonly DyadEvent[]) =>
+    events.map((e) => `${e.type} ${e.source}>${e.target ?? '-'}`);
   const runWith = (text: string, specs: Record<string, ActorSpec>) => {
     const document = doc(text);
     return extractEvents(document, withSentences(document, mentionsOf(document, specs)));
   };
 
   it('takes the named counterpart after a possessive as the object, not the possessive', () => {
-    const events = runWith('Anna Berg met his counterpart Luis Mora in Oslo.', WITH_HIS);
-    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['CONSULT NOR>CHL']);
+    expect(acts(runWith('Anna Berg met his counterpart Luis Mora in Oslo.', WITH_HIS))).toEqual([
+      'CONSULT NOR>CHL',
+    ]);
   });
 
   it('reads a bare "the two" before a verb as the two sides just named, acting jointly', () => {
-    const events = run('Anna Berg met Luis Mora in Oslo, and the two agreed on a plan.');
-    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual([
+    expect(acts(run('Anna Berg met Luis Mora in Oslo, and the two agreed on a plan.'))).toEqual([
       'CONSULT NOR>CHL',
       'AGREE NOR>CHL',
     ]);
   });
 
   it('gives an unresolved "it" the clause’s first state, not a demonym named after it', () => {
-    const events = run('Chile banned Norwegian ships, and it later tightened the screening of imports.');
-    expect(events.map((e) => `${e.type} ${e.source}>${e.target ?? '-'}`)).toEqual([
-      'COERCE CHL>NOR',
-      'COERCE CHL>-',
-    ]);
+    expect(
+      acts(run('Chile banned Norwegian ships, and it later tightened the screening of imports.')),
+    ).toEqual(['COERCE CHL>NOR', 'COERCE CHL>-']);
   });
 
   it('answers the accuser with a denial that names no one', () => {
-    const events = run('Luis Mora blamed Norway for the attack, while Norway denied any involvement.');
-    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual([
-      'ACCUSE CHL>NOR',
-      'REJECT NOR>CHL',
-    ]);
+    expect(acts(run('Luis Mora blamed Norway for the attack, while Norway denied any involvement.'))).toEqual(
+      ['ACCUSE CHL>NOR', 'REJECT NOR>CHL'],
+    );
   });
 
   it('gives a verb after an unknown capitalised name no subject, rather than an actor named earlier', () => {
-    const events = run('Anna Berg travelled to Chile in May, and in June Castellanos visited Peru.');
-    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['CONSULT NOR>CHL']);
-  });
-
-  it('reads clashing and fighting as mutual, and speaking as talks only with someone named', () => {
-    const summary = (text: string) => run(text).map((e) => `${e.type} ${e.source}>${e.target}`);
-    expect(summary('Chilean and Peruvian troops clashed near the border.')).toEqual(['ASSAULT CHL>PER']);
-    expect(summary('Chile fought Peru.')).toEqual(['ASSAULT CHL>PER']);
-    expect(summary('Anna Berg and Luis Mora spoke briefly.')).toEqual(['CONSULT NOR>CHL']);
-    expect(summary(`${BILATERAL}Anna Berg spoke of friendship.`)).toEqual([]);
-  });
-
-  it('coordinates a name preceded by a title ("Berg and President Mora")', () => {
-    const events = run('Anna Berg and President Luis Mora met in Oslo.');
-    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['CONSULT NOR>CHL']);
-  });
-
-  it('reads no agreement into signing a decree, no shipment into sending a letter, and keeps the letter’s addressee out of the next subject', () => {
-    const events = run(
-      'Anna Berg signed a decree imposing sanctions on Chile. Luis Mora sent Berg a letter, and he then travelled to Oslo.',
-    );
-    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual([
-      'SANCTION NOR>CHL',
-      'CONSULT CHL>NOR',
+    expect(acts(run('Anna Berg travelled to Chile in May, and in June Castellanos visited Peru.'))).toEqual([
+      'CONSULT NOR>CHL',
     ]);
   });
 
-  it('reads a joint inauguration as cooperation, and a name after a gerund as its object', () => {
-    const summary = (text: string) => run(text).map((e) => `${e.type} ${e.source}>${e.target}`);
-    expect(summary('Anna Berg and Luis Mora inaugurated a pipeline.')).toEqual(['COOPERATE NOR>CHL']);
-    expect(summary(`${BILATERAL}Norway inaugurated a bridge.`)).toEqual([]);
+  it('reads clashing and fighting as mutual, and speaking as talks only with someone named', () => {
+    expect(acts(run('Chilean and Peruvian troops clashed near the border.'))).toEqual(['ASSAULT CHL>PER']);
+    expect(acts(run('Chile fought Peru.'))).toEqual(['ASSAULT CHL>PER']);
+    expect(acts(run('Anna Berg and Luis Mora spoke briefly.'))).toEqual(['CONSULT NOR>CHL']);
+    expect(acts(run(`${BILATERAL}Anna Berg spoke of friendship.`))).toEqual([]);
+  });
+
+  it('coordinates a name preceded by a title ("Berg and President Mora")', () => {
+    expect(acts(run('Anna Berg and President Luis Mora met in Oslo.'))).toEqual(['CONSULT NOR>CHL']);
+  });
+
+  it('reads no agreement into signing a decree, no shipment into sending a letter, and keeps the letter’s addressee out of the next subject', () => {
     expect(
-      summary('Peru responded by removing Chile from the programme and imposed sanctions on Chile.'),
+      acts(
+        run(
+          'Anna Berg signed a decree imposing sanctions on Chile. Luis Mora sent Berg a letter, and he then travelled to Oslo.',
+        ),
+      ),
+    ).toEqual(['SANCTION NOR>CHL', 'CONSULT CHL>NOR']);
+  });
+
+  it('reads a joint inauguration as cooperation, and a name after a gerund as its object', () => {
+    expect(acts(run('Anna Berg and Luis Mora inaugurated a pipeline.'))).toEqual(['COOPERATE NOR>CHL']);
+    expect(acts(run(`${BILATERAL}Norway inaugurated a bridge.`))).toEqual([]);
+    expect(
+      acts(run('Peru responded by removing Chile from the programme and imposed sanctions on Chile.')),
     ).toEqual(['SANCTION PER>CHL']);
   });
 
   it('counts reopening an embassy as support for the host state', () => {
-    const events = run('Chile reopened its embassy in Peru.');
-    expect(events.map((e) => `${e.type} ${e.source}>${e.target}`)).toEqual(['SUPPORT CHL>PER']);
+    expect(acts(run('Chile reopened its embassy in Peru.'))).toEqual(['SUPPORT CHL>PER']);
   });
 });
