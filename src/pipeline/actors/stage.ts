@@ -1174,21 +1174,17 @@ function resolveCoreference(
     if (pairStart >= 0) {
       const noun = ctx.tokens[pairStart];
       if (!noun) continue;
-      // "… met Wang Yi, and the two agreed": a bare "the two" before a verb is the two people just named.
-      const bare = token.key === 'the' && BARE_PAIR_FOLLOWERS.test(noun.key);
       const pool =
         noun.key === 'leaders' || noun.key === 'men'
           ? personChain
           : PAIR_STATE_NOUNS.has(noun.key)
             ? statesAndOrgs.filter((d) => d.mentionType === 'state')
-            : bare
-              ? personChain.filter((d) => d.sentence >= sentence - 1)
-              : null;
+            : null;
       if (!pool) continue;
       const distinct = mostFrequentBefore(pool, token.start, 2);
       if (distinct.length === 2 && third !== undefined) {
         out.push(
-          draftFor(ctx, i, bare ? i + 1 : pairStart, {
+          draftFor(ctx, i, pairStart, {
             mentionType: 'pronoun',
             entityId: null,
             country: null,
@@ -1227,9 +1223,6 @@ const NATIONAL_BODY_WORDS = new Set([
   'presidential',
   'royal',
 ]);
-// What follows a bare "the two" used as a subject: a past-tense verb, an auxiliary or an adverb.
-const BARE_PAIR_FOLLOWERS =
-  /^(?:[a-z]+ed|met|held|signed|spoke|agreed|have|had|will|would|also|then|later|both)$/;
 
 /** The `n` entities named most often among the last mentions before `offset` ("the two leaders"). */
 function mostFrequentBefore(pool: readonly Draft[], offset: number, n: number): Draft[] {

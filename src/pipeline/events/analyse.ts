@@ -155,15 +155,6 @@ export function analyseDocument(
       const roles = assignRoles(view, match, matches, personName, lastPersonSubject, dyad);
       sourcesByMatch.set(match, { list: [...roles.subjects], inferred: roles.subjectInferred });
       const oriented = orient(match, roles);
-      if (process.env.DBG)
-        console.error(
-          JSON.stringify({
-            s: roles.subjects.map((p) => [p.code, p.person]),
-            o: roles.objects.map((o) => [o.prep, o.group.map((p) => [p.code, p.person, p.mention.text])]),
-            src: oriented.sources.map((p) => p.code),
-            tgt: oriented.targets.map((p) => p.code),
-          }),
-        );
       const sources = [...oriented.sources];
       let { targets } = oriented;
       let place = roles.place;
