@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DyadDocument, Mention } from '../../src/domain/model.js';
+import type { Mention } from '../../src/domain/model.js';
 import { actorStage } from '../../src/pipeline/actors/index.js';
+import { makeDocument } from '../figures/builders.js';
 import { itCoversEveryYear, officeHolders } from './coverage.js';
 
 // Coverage of data/actors/people-security.txt: national security advisers (role `nsa`), or the secretaries of national
@@ -49,23 +50,10 @@ const NSA_GAPS: Readonly<Record<string, readonly number[]>> = {
   EGY: [2025],
 };
 
-function doc(text: string, published: string): DyadDocument {
-  return {
-    kind: 'document',
-    id: 'test',
-    title: null,
-    source: null,
-    publisher: null,
-    published,
-    retrieved: '2026-01-01T00:00:00Z',
-    format: 'text',
-    language: 'en',
-    text,
-  };
-}
-
 function mentions(text: string, dct: string): Mention[] {
-  return actorStage.run(doc(text, dct), [], { dct }).filter((f): f is Mention => f.kind === 'mention');
+  return actorStage
+    .run(makeDocument(text, 'test', dct), [], { dct })
+    .filter((f): f is Mention => f.kind === 'mention');
 }
 
 describe('national security advisers (people-security.txt)', () => {

@@ -191,14 +191,12 @@ export function analyseDocument(
       if (sources.length === 0) continue;
       // "Pompeo blamed Iran, while Tehran denied any involvement": a denial with no object answers the accuser.
       if (match.entry.type === 'REJECT' && targets.length === 0) {
-        const accusation = [...events]
-          .reverse()
-          .find(
-            (e) =>
-              e.match.entry.type === 'ACCUSE' &&
-              view.index - e.match.sentenceIndex <= 1 &&
-              e.targets.some((t) => sources.some((s) => s.code === t.code)),
-          );
+        const accusation = events.findLast(
+          (e) =>
+            e.match.entry.type === 'ACCUSE' &&
+            view.index - e.match.sentenceIndex <= 1 &&
+            e.targets.some((t) => sources.some((s) => s.code === t.code)),
+        );
         if (accusation) targets = [...accusation.sources];
       }
       const factuality = detectFactuality(view.tokens, match.first, match.last);
