@@ -13,6 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import BetterSqlite3 from 'better-sqlite3';
 import type * as Pair from '../src/analysis/pair.js';
 import type * as Import from '../src/importers/import.js';
+import type * as Parse from '../src/importers/parse.js';
 import type * as CodedStore from '../src/store/sqlite/coded-store.js';
 import type * as SqliteStore from '../src/store/sqlite/sqlite-store.js';
 
@@ -21,6 +22,7 @@ import type * as SqliteStore from '../src/store/sqlite/sqlite-store.js';
 const built = (path: string) => import(new URL(`../dist/${path}`, import.meta.url).href);
 const { analysePair } = (await built('analysis/pair.js')) as typeof Pair;
 const { importFile } = (await built('importers/import.js')) as typeof Import;
+const { parseCodedFile } = (await built('importers/parse.js')) as typeof Parse;
 const { SqliteCodedEventStore } = (await built('store/sqlite/coded-store.js')) as typeof CodedStore;
 const { openSqliteStore } = (await built('store/sqlite/sqlite-store.js')) as typeof SqliteStore;
 
@@ -107,6 +109,7 @@ interface Result {
   duckSeconds: number;
   duckRowsPerSecond: number;
   floorRowsPerSecond: number;
+  parseRowsPerSecond: number;
   pair: string;
   sqliteQueryMs: number;
   sqliteQueryCpuMs: number;
@@ -142,6 +145,27 @@ function sqliteAloneSeconds(importedPath: string, floorPath: string): number {
   }
 }
 
+/**
+ * What the parser alone takes for the file on one thread: every row parsed into the batches the store receives,
+ * and nothing stored. The import parses on one worker thread while the main thread writes, so its rate cannot
+ * exceed this one either.
+ */
+async function parseAloneSeconds(file: string): Promise<number> {
+  let parsed = 0;
+  const started = performance.now();
+  await parseCodedFile(file, 'gdelt', false, {
+    content: () => {},
+    events: (batch) => {
+      parsed += batch.size;
+    },
+    mentions: () => {},
+    progress: () => {},
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (parsed === 0) throw new Error('the parser found no rows');
+  return seconds;
+}
+
 async function run(rows: number, dir: string, source: string[][]): Promise<Result> {
   const file = join(dir, `gdelt-${rows}.CSV`);
   console.log(
@@ -168,6 +192,7 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
   if (result.status !== 'ok') throw new Error(`import failed: ${result.reason}`);
 
   const floorRowsPerSecond = rows / sqliteAloneSeconds(dbPath, join(dir, `floor-${rows}.db`));
+  const parseRowsPerSecond = rows / (await parseAloneSeconds(file));
 
   console.log('  loading the same file into DuckDB…');
   const duck = await DuckDBInstance.create(join(dir, `duck-${rows}.duckdb`));
@@ -228,6 +253,7 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
     duckSeconds,
     duckRowsPerSecond: rows / duckSeconds,
     floorRowsPerSecond,
+    parseRowsPerSecond,
     pair: `${top.a}↔${top.b} (${top.count.toLocaleString('en')} events)`,
     sqliteQueryMs: median(sqliteTimes),
     sqliteQueryCpuMs,
@@ -262,13 +288,13 @@ async function main(): Promise<void> {
     `\nmachine load average while measuring: ${load(os.loadavg()[0] ?? 0)} on ${os.cpus().length} cores (wall-clock rates suffer when other work shares the cores; CPU-time rates do less)`,
   );
   console.log(
-    '\n| rows | file MB | Dyad import s (wall) | rows/s wall | rows/s per CPU-s | peak RSS MB | DuckDB load s (wall) | DuckDB rows/s wall | DuckDB rows/s per CPU-s | Dyad/DuckDB wall | SQLite alone rows/s | pair by month | Dyad query ms (CPU ms) | DuckDB query ms (CPU ms) |',
+    '\n| rows | file MB | Dyad import s (wall) | rows/s wall | rows/s per CPU-s | peak RSS MB | DuckDB load s (wall) | DuckDB rows/s wall | DuckDB rows/s per CPU-s | Dyad/DuckDB wall | SQLite alone rows/s | parse alone rows/s | pair by month | Dyad query ms (CPU ms) | DuckDB query ms (CPU ms) |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const n = (x: number) => Math.round(x).toLocaleString('en');
   for (const r of results) {
     console.log(
-      `| ${n(r.rows)} | ${r.fileMb.toFixed(0)} | ${r.sqliteSeconds.toFixed(1)} | ${n(r.sqliteRowsPerSecond)} | ${n(r.rows / r.sqliteCpu)} | ${r.peakRssMb.toFixed(0)} | ${r.duckSeconds.toFixed(1)} | ${n(r.duckRowsPerSecond)} | ${n(r.rows / r.duckCpu)} | ${(r.sqliteRowsPerSecond / r.duckRowsPerSecond).toFixed(2)} | ${n(r.floorRowsPerSecond)} | ${r.pair}, ${r.periods} months | ${r.sqliteQueryMs.toFixed(2)} (${r.sqliteQueryCpuMs.toFixed(2)}) | ${r.duckQueryMs.toFixed(2)} (${r.duckQueryCpuMs.toFixed(2)}) |`,
+      `| ${n(r.rows)} | ${r.fileMb.toFixed(0)} | ${r.sqliteSeconds.toFixed(1)} | ${n(r.sqliteRowsPerSecond)} | ${n(r.rows / r.sqliteCpu)} | ${r.peakRssMb.toFixed(0)} | ${r.duckSeconds.toFixed(1)} | ${n(r.duckRowsPerSecond)} | ${n(r.rows / r.duckCpu)} | ${(r.sqliteRowsPerSecond / r.duckRowsPerSecond).toFixed(2)} | ${n(r.floorRowsPerSecond)} | ${n(r.parseRowsPerSecond)} | ${r.pair}, ${r.periods} months | ${r.sqliteQueryMs.toFixed(2)} (${r.sqliteQueryCpuMs.toFixed(2)}) | ${r.duckQueryMs.toFixed(2)} (${r.duckQueryCpuMs.toFixed(2)}) |`,
     );
   }
 }
