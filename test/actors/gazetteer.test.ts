@@ -42,4 +42,12 @@ describe('city names with Saint', () => {
       .filter((f): f is Mention => f.kind === 'mention' && f.mentionType === 'place');
     expect(found.map((m) => `${m.text} ${m.country}`)).toEqual(['St Petersburg RUS', 'Saint Petersburg RUS']);
   });
+
+  it('reads the dot of "St." as part of the name, not the end of a word', () => {
+    const text = 'The envoy flew to St. Petersburg and later to St. Louis.';
+    const found = actorStage
+      .run({ ...document, id: 'saint-dot', text }, [], { dct: '2024-05-01' })
+      .filter((f): f is Mention => f.kind === 'mention' && f.mentionType === 'place');
+    expect(found.map((m) => `${m.text} ${m.country}`)).toEqual(['St. Petersburg RUS', 'St. Louis USA']);
+  });
 });

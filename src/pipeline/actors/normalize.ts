@@ -53,6 +53,9 @@ export function tokenize(text: string): Token[] {
 const NAME_GAP =
   /^(?:[ \t\u00a0]*\n?[ \t\u00a0]*|[ \t\u00a0]*[-\u2010\u2011][ \t\u00a0]*\n?[ \t\u00a0]*|['’]|\.[ \t\u00a0]?)$/;
 
+// Saint, Sainte, Mount, Fort: abbreviated with a dot at the start of many place names.
+const PLACE_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft']);
+
 /** joinable[i] says whether token i and token i+1 can belong to one name. */
 export function joinableGaps(text: string, tokens: readonly Token[]): boolean[] {
   const out: boolean[] = [];
@@ -64,8 +67,11 @@ export function joinableGaps(text: string, tokens: readonly Token[]): boolean[] 
       out.push(false);
       continue;
     }
-    // a dot joins only after an initial: "U.S." but not "Washington. Paris"
-    out.push(NAME_GAP.test(gap) && (!gap.startsWith('.') || a.text.length === 1));
+    // a dot joins only after an initial or a place name's abbreviation: "U.S.", "St. Petersburg", but not
+    // "Washington. Paris"
+    out.push(
+      NAME_GAP.test(gap) && (!gap.startsWith('.') || a.text.length === 1 || PLACE_ABBREVIATIONS.has(a.text)),
+    );
   }
   return out;
 }
