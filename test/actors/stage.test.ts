@@ -276,6 +276,14 @@ describe('actors stage: governments, royal names, places that are surnames', () 
     expect(all.filter((m) => m.entityId === 'UNSC').map((m) => m.text)).toEqual(['Security Council']);
   });
 
+  it("reads a state's own Security Council as that state's body, not the UN's", () => {
+    const all = mentions(
+      "Belarus's Security Council met; the Kazakh Security Council also met; the UN Security Council did not.",
+    );
+    expect(all.filter((m) => m.entityId === 'UNSC').map((m) => m.text)).toEqual(['UN Security Council']);
+    expect(all.filter((m) => m.mentionType === 'state').map((m) => m.entityId)).toEqual(['BLR', 'KAZ']);
+  });
+
   it('reads a capital after "in" as the place, not a leader of that surname', () => {
     const all = mentions('The two ministers met in Muscat on Monday.', '2018-06-01');
     expect(find(all, 'Muscat')).toMatchObject({ mentionType: 'place', country: 'OMN' });

@@ -557,6 +557,10 @@ function resolveMatch(
     if (org.requiresArticle && prev?.key !== 'the') return null;
     // "Iran's Supreme National Security Council", "the Federal Assembly": a national body's longer name.
     if (prev?.capitalised && NATIONAL_BODY_WORDS.has(prev.key)) return null;
+    // "Russia's Security Council", "the Russian Security Council": an international body's bare name after a
+    // state's possessive or adjective is that state's namesake.
+    if (orgRecord(org.id).country === null && isBareBodyName(ctx, m) && followsStateOwner(ctx, m.first))
+      return null;
     // An adjective before a capitalised word is part of another name: "Western Europe", "Western Sahara".
     const next = ctx.tokens[m.last + 1];
     if (
@@ -1223,6 +1227,24 @@ const NATIONAL_BODY_WORDS = new Set([
   'presidential',
   'royal',
 ]);
+
+// Words of a body's bare name ("Security Council", "General Assembly"), which states' own bodies share.
+const BODY_NAME_WORDS = new Set(['security', 'council', 'general', 'assembly', 'court', 'commission']);
+
+function isBareBodyName(ctx: DocContext, m: RawMatch): boolean {
+  for (let k = m.first; k <= m.last; k++)
+    if (!BODY_NAME_WORDS.has((ctx.tokens[k] as Token).key)) return false;
+  return true;
+}
+
+/** Whether the name at token `first` directly follows a state's possessive ("Russia's") or adjective ("Russian"). */
+function followsStateOwner(ctx: DocContext, first: number): boolean {
+  const possessive = ctx.tokens[first - 1]?.key === 's';
+  const owner = ctx.draftEndingAt.get(possessive ? first - 2 : first - 1);
+  if (owner?.mentionType !== 'state') return false;
+  const gap = ctx.text.slice(owner.end, (ctx.tokens[first] as Token).start);
+  return possessive ? /^['’]s\s+$/.test(gap) : owner.resolution === 'demonym' && /^\s+$/.test(gap);
+}
 
 /** The `n` entities named most often among the last mentions before `offset` ("the two leaders"). */
 function mostFrequentBefore(pool: readonly Draft[], offset: number, n: number): Draft[] {
