@@ -61,6 +61,27 @@ describe('partial dates take their year from the story or the DCT', () => {
     });
   });
 
+  it('moves to the next year when a story told in order passes New Year, but not away from the DCT', () => {
+    expect(
+      tag('Prisoners were freed on 7 December 2021. On 13 February the shelling resumed.').map(
+        (t) => t.value,
+      ),
+    ).toEqual(['2021-12-07', '2022-02-13']);
+    expect(
+      tag('Talks opened on 6 November 2019. The last round, on 27 February, failed.').map((t) => t.value),
+    ).toEqual(['2019-11-06', '2020-02-27']);
+    // Within half a year of the story's date, the story's year stands; and a month far from both the story's
+    // date and the DCT keeps the story's year rather than moving further from the DCT.
+    expect(tag('The pact was signed in October 2019. In April the troops left.').map((t) => t.value)).toEqual(
+      ['2019-10', '2019-04'],
+    );
+    expect(
+      tag('Repayment is due in February 2024. Sales had fallen since September.', '2023-03-01').map(
+        (t) => t.value,
+      ),
+    ).toEqual(['2024-02', '2022-09']);
+  });
+
   it('takes the year of a season or half just named, but not of a reporting quarter', () => {
     expect(
       tag('The crisis came in the summer of 2019. On 11 July the talks failed.').map((t) => t.value),

@@ -237,20 +237,21 @@ function yearFor(env: Env, month: number, day: number | null, start: number, end
   const recent =
     monthly ?? (coarse?.granularity === 'season' || coarse?.granularity === 'half' ? coarse : null);
   if (recent && /^\d{4}/.test(recent.value)) {
-    const year = Number(recent.value.slice(0, 4));
     // ...unless the tense puts it on the other side of the DCT.
-    const offset = dct ? (year - dct.year) * 366 + (month - dct.month) * 30.5 + ((day ?? 15) - dct.day) : 0;
-    const monthsAfterDct = dct ? (year - dct.year) * 12 + month - dct.month : 0;
-    const fitsDct =
-      !dct ||
-      (tense === 'future'
+    const fitsDct = (year: number): boolean => {
+      if (!dct) return true;
+      const offset = (year - dct.year) * 366 + (month - dct.month) * 30.5 + ((day ?? 15) - dct.day);
+      const monthsAfterDct = (year - dct.year) * 12 + month - dct.month;
+      return tense === 'future'
         ? offset >= -31
         : tense === 'past'
           ? day === null
             ? monthsAfterDct <= 0
             : offset <= 7
-          : offset <= 31);
-    if (fitsDct) {
+          : offset <= 31;
+    };
+    const year = storyYear(recent.value, month, day, dct, fitsDct);
+    if (fitsDct(year)) {
       env.implicitAnchor = {
         basis: 'narrative',
         value: recent.value,
@@ -287,6 +288,39 @@ function yearFor(env: Env, month: number, day: number | null, start: number, end
     }
   }
   return best;
+}
+
+/**
+ * The year of a month (and day) told after the story's recent date `recent`: that date's year, unless the month
+ * lies more than half a year from it and the neighbouring year's lies within half a year ("on 7 December 2023
+ * ... on 13 February" is February 2024), nearer the DCT, and fitting it. (In news, a month after a date far
+ * from the DCT is more often the DCT's: "in February 1990 ... since last September".)
+ */
+function storyYear(
+  recent: string,
+  month: number,
+  day: number | null,
+  dct: DayDate | null,
+  fits: (year: number) => boolean,
+): number {
+  const year = Number(recent.slice(0, 4));
+  const recentMonth = Number(/^\d{4}-(\d{2})/.exec(recent)?.[1] ?? 0);
+  if (recentMonth === 0) return year;
+  const recentDay = Number(/^\d{4}-\d{2}-(\d{2})/.exec(recent)?.[1] ?? 15);
+  const daysFromRecent = (y: number) =>
+    (y - year) * 365 + (month - recentMonth) * 30.5 + (day ?? 15) - recentDay;
+  const HALF_YEAR = 183;
+  if (Math.abs(daysFromRecent(year)) <= HALF_YEAR) return year;
+  const daysFromDct = (y: number) =>
+    dct ? Math.abs((y - dct.year) * 365 + (month - dct.month) * 30.5 + (day ?? 15) - dct.day) : 0;
+  for (const neighbour of [year + 1, year - 1])
+    if (
+      Math.abs(daysFromRecent(neighbour)) < HALF_YEAR &&
+      (!dct || daysFromDct(neighbour) < daysFromDct(year)) &&
+      fits(neighbour)
+    )
+      return neighbour;
+  return year;
 }
 
 function dayValue(year: number | null, month: number, day: number): string {
