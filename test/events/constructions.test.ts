@@ -268,6 +268,30 @@ describe('dates and sources of acts in longer sentences', () => {
     ]);
   });
 
+  it('does not date an act by a year that names a thing, a relative clause, or a later clause past a comma', () => {
+    const named = run('In May 2019 Chile requested talks with Peru under the 1929 treaty.', [
+      ['May 2019', '2019-05'],
+      ['1929', '1929'],
+    ]);
+    expect(named.map(summary)).toEqual(['REQUEST CHL>PER 2019-05 asserted']);
+    const relative = run(
+      'Talks failed on 22 July. Peru, which had asked for a delay the week before, accused Chile of bad faith.',
+      [
+        ['22 July', '2023-07-22'],
+        ['the week before', '2023-W29'],
+      ],
+    );
+    expect(relative.map(summary)).toEqual(['ACCUSE PER>CHL 2023-07-22 asserted']);
+    const later = run(
+      'A truce was agreed on 10 October after Anna Berg hosted Luis Mora, a second was announced a week later.',
+      [
+        ['10 October', '2023-10-10'],
+        ['a week later', '2023-W42'],
+      ],
+    );
+    expect(later.filter((e) => e.type === 'CONSULT').map((e) => e.date)).toEqual(['2023-10-10']);
+  });
+
   it('lets a month date the next sentences of its paragraph, and a source at the end cover only its clause', () => {
     const events = run(
       'In February, Chile seized a Peru boat. Peru lodged a protest and summoned the Chilean ambassador. ' +

@@ -1377,7 +1377,8 @@ function dateFor(
   matches: readonly TriggerMatch[],
   narrative: Timex | null,
 ): { timex: Timex | null; value: string | null; basis: 'clause' | 'narrative' } {
-  const candidates = view.timexes.filter(isDateLike);
+  // "under the 1965 agreement", "a 2016 pact": a year naming a thing does not date the act, only that thing.
+  const candidates = view.timexes.filter((t) => isDateLike(t) && !namesAnotherThing(view, t, match));
   const after = candidates.filter((t) => spanOf(t).start >= match.end);
   const before = candidates.filter((t) => spanOf(t).end <= match.start);
   // "arrived in Beijing ..., and met Xi the next day": a date after a coordinated verb is that verb's.
@@ -1394,7 +1395,9 @@ function dateFor(
     !crossesSubordinator(view, match.end, spanOf(t).start);
   const right = after.find((t) => withinClause(t) && spanOf(t).start < nextTriggerStart);
   const inside = candidates.find((t) => spanOf(t).start < match.end && spanOf(t).end > match.start);
-  const left = [...before].reverse().find((t) => !crossesBoundary(view, spanOf(t).end, match.start));
+  const left = [...before]
+    .reverse()
+    .find((t) => !crossesBoundary(view, spanOf(t).end, match.start) && !insideRelativeClause(view, t, match));
   // "In 1990, ...: the Soviet Union recognised ..." — a sentence-initial date frames the whole sentence.
   const framing = before.find((t) => spanOf(t).start - view.start <= 4);
   // "On 5 August, a ship fired at a boat ..., a wreck grounded there in 1999": past a comma, a later date
@@ -1408,8 +1411,13 @@ function dateFor(
         t.end <= spanOf(right).start &&
         (view.tokens[i + 1]?.start ?? t.end) > t.end, // a comma and a space, not "1,000"
     );
+  // "... on 10 October after Lavrov hosted them, the second truce was announced a week later": the same
+  // holds for a date just before the act in its clause.
   const chosen =
-    inside ?? (framing && rightPastComma ? framing : (right ?? left ?? framing)) ?? before.at(-1) ?? null;
+    inside ??
+    (rightPastComma && (left ?? framing) ? (left ?? framing) : (right ?? left ?? framing)) ??
+    before.filter((t) => !insideRelativeClause(view, t, match)).at(-1) ??
+    null;
   if (chosen) return { timex: chosen, value: dateValue(chosen), basis: 'clause' };
   if (narrative) {
     return { timex: narrative, value: dateValue(narrative), basis: 'narrative' };
@@ -1441,6 +1449,31 @@ function crossesSubordinator(view: SentenceView, from: number, to: number): bool
     else if (open && /^[–—)\]]$|^-$/.test(t.text)) open = false;
   }
   return open;
+}
+
+/**
+ * A year between a determiner and a word names a thing ("the 1965 agreement", "a 2016 pact"): it dates that
+ * thing when the thing is the act's own word, and nothing else.
+ */
+function namesAnotherThing(view: SentenceView, timex: Timex, match: TriggerMatch): boolean {
+  if (!/^\d{4}$/.test(timex.value)) return false;
+  const span = spanOf(timex);
+  const i = view.tokens.findIndex((t) => t.start === span.start);
+  if (i < 1) return false;
+  const next = view.tokens.find((t) => t.start >= span.end);
+  if (!next || !/^\p{L}/u.test(next.text) || !DETERMINERS.has((view.tokens[i - 1] as Token).lower))
+    return false;
+  return next.start < match.start || next.start >= match.end;
+}
+
+/** "Cairo, which had asked the week before, accused ...": a date inside a relative clause closed before the act. */
+function insideRelativeClause(view: SentenceView, timex: Timex, match: TriggerMatch): boolean {
+  const span = spanOf(timex);
+  const opening = view.tokens.filter((t) => t.end <= span.start);
+  let k = opening.length - 1;
+  while (k >= 0 && (opening[k] as Token).text !== ',') k--;
+  if (k < 0 || !EMBEDDING_WORDS.has(opening[k + 1]?.lower ?? '')) return false;
+  return view.tokens.some((t) => t.text === ',' && t.start >= span.end && t.end <= match.start);
 }
 
 function crossesBoundary(view: SentenceView, from: number, to: number): boolean {
