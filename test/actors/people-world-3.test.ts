@@ -11,10 +11,26 @@ const LAST_YEAR = 2025;
 
 type Scope = readonly (readonly [country: string, from: number, to: number])[];
 const SCOPES: Readonly<Record<string, Scope>> = {
-  hos: [['EGY', 2000, LAST_YEAR]],
-  hog: [['EGY', 2000, LAST_YEAR]],
-  fm: [['EGY', 2000, LAST_YEAR]],
-  dm: [['EGY', 2000, LAST_YEAR]],
+  hos: [
+    ['EGY', 2000, LAST_YEAR],
+    ['IRQ', 2004, LAST_YEAR],
+    ['GEO', 2004, LAST_YEAR],
+  ],
+  hog: [
+    ['EGY', 2000, LAST_YEAR],
+    ['IRQ', 2004, LAST_YEAR],
+    ['GEO', 2004, LAST_YEAR],
+  ],
+  fm: [
+    ['EGY', 2000, LAST_YEAR],
+    ['IRQ', 2004, LAST_YEAR],
+    ['GEO', 2004, LAST_YEAR],
+  ],
+  dm: [
+    ['EGY', 2000, LAST_YEAR],
+    ['IRQ', 2004, LAST_YEAR],
+    ['GEO', 2004, LAST_YEAR],
+  ],
   mil: [['EGY', 2000, LAST_YEAR]],
 };
 
@@ -22,7 +38,11 @@ const KNOWN_GAPS: Readonly<Record<string, Readonly<Record<string, readonly numbe
   hos: {},
   hog: {},
   fm: {},
-  dm: {},
+  dm: {
+    // Iraq: al-Maliki held the defence portfolio himself from December 2010 until al-Dulaimi became acting minister
+    // in August 2011 (not coded).
+    IRQ: [2011],
+  },
   mil: {
     // Egypt: Hatata (1995-2001) handed over to Wahiba in 2001, month not confirmed: both coded over their full years.
     EGY: [2001],
