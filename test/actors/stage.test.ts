@@ -284,6 +284,33 @@ describe('actors stage: governments, royal names, places that are surnames', () 
     expect(all.filter((m) => m.mentionType === 'state').map((m) => m.entityId)).toEqual(['BLR', 'KAZ']);
   });
 
+  it('does not read a family name before a hyphenated given name as a known person', () => {
+    const all = mentions(
+      "Kono summoned Korea's ambassador, Lee Su-hoon; then Lee Nak-yon spoke.",
+      '2018-11-01',
+    );
+    expect(all.filter((m) => m.text.startsWith('Lee')).map((m) => `${m.text} ${m.entityId}`)).toEqual([
+      'Lee Nak-yon lee-nak-yon',
+    ]);
+  });
+
+  it('resolves "the two presidents" to the two people named most, "the two foreign ministers" to states', () => {
+    const all = mentions(
+      'Putin met Xi in Moscow. The two presidents signed a pact, and the two foreign ministers met later.',
+      '2023-03-21',
+    );
+    expect(
+      find(all, 'The two presidents')
+        ?.candidates.map((c) => c.id)
+        .sort(),
+    ).toEqual(['vladimir-putin', 'xi-jinping']);
+    expect(
+      find(all, 'the two foreign ministers')
+        ?.candidates.map((c) => c.id)
+        .sort(),
+    ).toEqual(['CHN', 'RUS']);
+  });
+
   it('reads a capital after "in" as the place, not a leader of that surname', () => {
     const all = mentions('The two ministers met in Muscat on Monday.', '2018-06-01');
     expect(find(all, 'Muscat')).toMatchObject({ mentionType: 'place', country: 'OMN' });

@@ -602,7 +602,12 @@ function resolveMatch(
   const placeAfterLocative =
     (places.length > 0 || metonym !== undefined) &&
     STRONG_LOCATIVE.has(previousWord(ctx, m.first)?.key ?? '');
-  if (surname && surname.kind === 'surname' && !placeAfterLocative) {
+  if (
+    surname &&
+    surname.kind === 'surname' &&
+    !placeAfterLocative &&
+    !beforeHyphenatedGivenName(ctx, m.last)
+  ) {
     const cue = titleCue(ctx, m.first, titleEndingAt);
     const draft = personDraft(ctx, m, surname.ids, window, 'surname', cue);
     if (draft) return draft;
@@ -1176,19 +1181,24 @@ function resolveCoreference(
           : i + 2
         : -1;
     if (pairStart >= 0) {
-      const noun = ctx.tokens[pairStart];
+      // "the two foreign ministers": an office's first word stands before the noun.
+      const nounIndex = OFFICE_WORDS.has(ctx.tokens[pairStart]?.key ?? '') ? pairStart + 1 : pairStart;
+      const noun = ctx.tokens[nounIndex];
       if (!noun) continue;
-      const pool =
-        noun.key === 'leaders' || noun.key === 'men'
-          ? personChain
-          : PAIR_STATE_NOUNS.has(noun.key)
-            ? statesAndOrgs.filter((d) => d.mentionType === 'state')
-            : null;
+      const pool = PAIR_PERSON_NOUNS.has(noun.key)
+        ? personChain
+        : PAIR_STATE_NOUNS.has(noun.key)
+          ? [
+              ...statesAndOrgs.filter((d) => d.mentionType === 'state'),
+              // "Wang met Blinken ... the two foreign ministers": people's states count too.
+              ...personChain.filter((d) => d.country !== null).map((d) => ({ ...d, entityId: d.country })),
+            ].sort((a, b) => a.start - b.start)
+          : null;
       if (!pool) continue;
       const distinct = mostFrequentBefore(pool, token.start, 2);
       if (distinct.length === 2 && third !== undefined) {
         out.push(
-          draftFor(ctx, i, pairStart, {
+          draftFor(ctx, i, nounIndex, {
             mentionType: 'pronoun',
             entityId: null,
             country: null,
@@ -1216,7 +1226,29 @@ const OBJECT_PREPOSITIONS = new Set([
   'toward',
   'towards',
 ]);
-const PAIR_STATE_NOUNS = new Set(['countries', 'states', 'neighbours', 'neighbors', 'sides', 'governments']);
+// "the two foreign ministers", "the two delegations": their states, whoever the people are.
+const PAIR_STATE_NOUNS = new Set([
+  'countries',
+  'states',
+  'neighbours',
+  'neighbors',
+  'sides',
+  'governments',
+  'ministers',
+  'delegations',
+  'envoys',
+]);
+// "the two presidents": the two people most named before.
+const PAIR_PERSON_NOUNS = new Set([
+  'leaders',
+  'men',
+  'presidents',
+  'premiers',
+  'chancellors',
+  'monarchs',
+  'kings',
+]);
+const OFFICE_WORDS = new Set(['foreign', 'defence', 'defense', 'prime']);
 const PAIR_WINDOW = 30;
 const NATIONAL_BODY_WORDS = new Set([
   'national',
@@ -1235,6 +1267,17 @@ function isBareBodyName(ctx: DocContext, m: RawMatch): boolean {
   for (let k = m.first; k <= m.last; k++)
     if (!BODY_NAME_WORDS.has((ctx.tokens[k] as Token).key)) return false;
   return true;
+}
+
+/**
+ * "Lee Su-hoon", "Kim Yo-jong": a family name written before a hyphenated given name is someone else's full name,
+ * not the known person of that family name.
+ */
+function beforeHyphenatedGivenName(ctx: DocContext, last: number): boolean {
+  const next = ctx.tokens[last + 1];
+  const after = ctx.tokens[last + 2];
+  if (!next?.capitalised || !after || ctx.text.slice(ctx.tokens[last]?.end, next.start) !== ' ') return false;
+  return /^-$/.test(ctx.text.slice(next.end, after.start)) && /^\p{Ll}+$/u.test(after.text);
 }
 
 /** Whether the name at token `first` directly follows a state's possessive ("Russia's") or adjective ("Russian"). */
