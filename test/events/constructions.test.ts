@@ -5,7 +5,7 @@ import { detectFactualityInText } from '../../src/pipeline/events/factuality.js'
 import { extractEvents } from '../../src/pipeline/events/index.js';
 import { verbForms } from '../../src/pipeline/events/lexicon.js';
 import { extractItineraries } from '../../src/pipeline/itinerary/index.js';
-import { type ActorSpec, doc, mentionsOf, timex, withSentences } from './builders.js';
+import { type ActorSpec, doc, mention, mentionsOf, timex, withSentences } from './builders.js';
 
 const ACTORS: Record<string, ActorSpec> = {
   'Anna Berg': { type: 'person', id: 'anna-berg', country: 'NOR' },
@@ -392,5 +392,56 @@ describe('counterparts, pairs and answers (articles on other pairs of states)', 
 
   it('counts reopening an embassy as support for the host state', () => {
     expect(acts(run('Chile reopened its embassy in Peru.'))).toEqual(['SUPPORT CHL>PER']);
+  });
+});
+
+describe('vocabulary and pairs from a second round of review articles', () => {
+  const acts = (events: readonly DyadEvent[]) =>
+    events.map((e) => `${e.type} ${e.source}>${e.target ?? '-'}`);
+  const WITH_MORE: Record<string, ActorSpec> = {
+    ...ACTORS,
+    'Costa Rica': { type: 'state', id: 'CRI', country: 'CRI' },
+  };
+  const runWith = (text: string, specs: Record<string, ActorSpec>, extra: Finding[] = []) => {
+    const document = doc(text);
+    return extractEvents(document, withSentences(document, [...mentionsOf(document, specs), ...extra]));
+  };
+
+  it('reads strikes launched with coordinated modifiers as an assault', () => {
+    expect(acts(run('Chile launched artillery and drone strikes on Peru.'))).toEqual(['ASSAULT CHL>PER']);
+  });
+
+  it('takes the state of a summoned ambassador from a name or a two-word possessive inside the phrase', () => {
+    expect(acts(runWith('Chile summoned the Norway ambassador.', WITH_MORE))).toEqual(['ACCUSE CHL>NOR']);
+    expect(acts(runWith("Peru summoned Costa Rica's ambassador.", WITH_MORE))).toEqual(['ACCUSE PER>CRI']);
+  });
+
+  it('reads pausing aid and export controls as sanctions, hosting troops as cooperation', () => {
+    expect(acts(run('Chile paused part of its assistance to Peru.'))).toEqual(['SANCTION CHL>PER']);
+    expect(acts(run('Chile imposed export controls on Peru.'))).toEqual(['SANCTION CHL>PER']);
+    expect(acts(run('Peru hosted Chilean troops for an exercise.'))).toEqual(['COOPERATE PER>CHL']);
+  });
+
+  it('reads dropping a complaint as a concession and a verdict of recklessness as an accusation', () => {
+    expect(acts(run('Peru withdrew its complaint against Chile.'))).toEqual(['CONCEDE PER>CHL']);
+    expect(acts(run("Chile called Peru's decision reckless."))).toEqual(['ACCUSE CHL>PER']);
+  });
+
+  it('reads receiving a titled visitor as hosting, and declining to oppose as no act', () => {
+    expect(acts(run('Anna Berg received Chilean President Luis Mora in Oslo.'))).toEqual(['CONSULT CHL>NOR']);
+    expect(acts(run('Norway declined to oppose the Chilean plan.'))).toEqual([]);
+  });
+
+  it('gives an act of "the two presidents" to the pair the actors stage resolved them to', () => {
+    const text = 'Anna Berg met Luis Mora in May. The two presidents signed a pact.';
+    const document = doc(text);
+    const pair = {
+      ...mention(document, 'The two presidents', { type: 'pronoun' }),
+      candidates: [
+        { id: 'anna-berg', score: 0.5 },
+        { id: 'luis-mora', score: 0.5 },
+      ],
+    };
+    expect(acts(runWith(text, ACTORS, [pair]))).toEqual(['CONSULT NOR>CHL', 'AGREE NOR>CHL']);
   });
 });

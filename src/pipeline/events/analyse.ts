@@ -130,6 +130,8 @@ interface SentenceView {
   readonly mentionAt: readonly (MentionSlot | null)[];
   readonly timexes: readonly Timex[];
   readonly paragraph: number;
+  /** "the two presidents": the two mentions a pair pronoun of this sentence stands for, by its id. */
+  readonly sides: ReadonlyMap<string, readonly Mention[]>;
 }
 
 export function analyseDocument(
@@ -246,6 +248,27 @@ export function analyseDocument(
   return events;
 }
 
+/** Pair pronouns ("the two leaders": no entity, two candidates) with the last earlier mention of each candidate. */
+function pairPronounSides(mentions: readonly Mention[]): Map<string, readonly Mention[]> {
+  const sides = new Map<string, readonly Mention[]>();
+  for (const pair of mentions) {
+    if (pair.mentionType !== 'pronoun' || pair.entityId !== null || pair.candidates.length !== 2) continue;
+    const found = pair.candidates.map((candidate) => {
+      const side = mentions.findLast(
+        (m) =>
+          (m.entityId === candidate.id || (m.mentionType === 'person' && m.country === candidate.id)) &&
+          spanOf(m).end <= spanOf(pair).start,
+      );
+      // "the two foreign ministers" after their presidents were named: the states, not those people.
+      return side && side.entityId !== candidate.id
+        ? { ...side, mentionType: 'state' as const, entityId: candidate.id }
+        : side;
+    });
+    if (found.every((m) => m !== undefined)) sides.set(pair.id, found as Mention[]);
+  }
+  return sides;
+}
+
 function sentenceViews(document: DyadDocument, findings: readonly Finding[]): SentenceView[] {
   const sentenceFindings = findings.filter((f): f is Sentence => f.kind === 'sentence');
   const ranges =
@@ -254,11 +277,14 @@ function sentenceViews(document: DyadDocument, findings: readonly Finding[]): Se
           .map((s) => ({ start: s.evidence[0]?.start ?? 0, end: s.evidence[0]?.end ?? 0 }))
           .sort((a, b) => a.start - b.start)
       : splitSentences(document.text);
-  const mentions = findings
+  const actors = findings
     .filter((f): f is Mention => f.kind === 'mention' && ACTOR_TYPES.has(f.mentionType))
     // "US$134m" is a currency, not the United States.
-    .filter((m) => document.text[spanOf(m).end] !== '$')
-    .filter((m) => m.mentionType !== 'pronoun' || m.entityId !== null || m.country !== null);
+    .filter((m) => document.text[spanOf(m).end] !== '$');
+  const sides = pairPronounSides(actors);
+  const mentions = actors.filter(
+    (m) => m.mentionType !== 'pronoun' || m.entityId !== null || m.country !== null || sides.has(m.id),
+  );
   const timexes = findings.filter((f): f is Timex => f.kind === 'timex');
   const paragraphBreaks: number[] = [];
   for (const match of document.text.matchAll(/\n\s*\n/g)) paragraphBreaks.push(match.index ?? 0);
@@ -292,6 +318,7 @@ function sentenceViews(document: DyadDocument, findings: readonly Finding[]): Se
       timexes: timexes
         .filter((t) => spanOf(t).start >= range.start && spanOf(t).end <= range.end)
         .sort((a, b) => spanOf(a).start - spanOf(b).start),
+      sides,
       paragraph: paragraphBreaks.filter((offset) => offset < range.start).length,
     };
   });
@@ -382,8 +409,11 @@ function matchRest(tokens: readonly Token[], first: number, words: readonly stri
       if (next === undefined) return null;
       let found = -1;
       const lastWord = w + 1 === words.length - 1;
-      for (let k = position + 1; k <= position + 3 && k < tokens.length; k++) {
+      // Up to two words; a possessive's "'s" is not one of them ("summoned South Korea's ambassador").
+      let gapEnd = position + 3;
+      for (let k = position + 1; k <= gapEnd && k < tokens.length; k++) {
         const lower = tokens[k]?.lower;
+        if (lower === "'s") gapEnd++;
         if (lower === next || (lastWord && (lower === `${next}s` || lower === `${next}es`))) {
           found = k;
           break;
@@ -666,11 +696,16 @@ function assignRoles(
   const frontedClause =
     (PREPOSITIONS.has(opener) || /ing$/.test(opener)) &&
     tokens.slice(0, match.first).every((t) => t.text !== ',');
-  // "welcomed Chile's decision": an actor inside the trigger's gap owns what the act is about.
+  // "welcomed Chile's decision", "summoned the US ambassador": an actor inside the trigger's gap owns what the act
+  // is about.
   for (let i = match.first + 1; i < match.last; i++) {
     const slot = mentionAt[i];
     if (!slot) continue;
-    if (tokens[slot.last + 1]?.lower === "'s" || slot.mention.resolution === 'demonym') {
+    if (
+      tokens[slot.last + 1]?.lower === "'s" ||
+      slot.mention.resolution === 'demonym' ||
+      slot.mention.mentionType === 'state'
+    ) {
       objects.push({ prep: 'dobj', group: [participantOf(slot.mention, personName)], afterComma: false });
     }
     i = slot.last;
@@ -844,6 +879,9 @@ function scanSubject(
     const slot = mentionAt[i];
     if (slot) {
       i = slot.first;
+      const pair = view.sides.get(slot.mention.id);
+      if (pair)
+        return { subjects: pair.map((mention) => toParticipant({ ...slot, mention })), inferred: true };
       if (isGenericDemonym(view, slot)) continue;
       const nearTrigger = slot.last >= from - 3;
       const before = tokens[slot.first - 1]?.lower ?? '';
@@ -1531,5 +1569,6 @@ export function triggersInText(text: string): TriggerMatch[] {
     mentionAt,
     timexes: [],
     paragraph: 0,
+    sides: new Map(),
   });
 }

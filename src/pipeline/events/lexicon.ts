@@ -130,7 +130,12 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   }),
   ...verbs('CONSULT', 'visit', 'arrive in|arrive at|reach', { movement: 'arrives', needsTarget: true }),
   ...verbs('CONSULT', 'visit', 'stop at|stop in|stop over in', { movement: 'visits', needsTarget: true }),
-  ...verbs('CONSULT', 'host', 'host|receive * delegation|welcome', { frame: 'host', needsTarget: true }),
+  ...verbs(
+    'CONSULT',
+    'host',
+    'host|receive * delegation|receive * president|receive * prime minister|receive * minister|receive * counterpart|receive * king|receive * leader|receive * envoy|welcome',
+    { frame: 'host', needsTarget: true },
+  ),
   ...nouns('CONSULT', 'meet', 'summit|meeting|encounter', { frame: 'symmetric' }),
   ...nouns('CONSULT', 'talks', 'talks|negotiations|consultations|phone call|dialogue', {
     frame: 'symmetric',
@@ -174,6 +179,12 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs('CONCEDE', 'ease', 'ease|lift|relax|loosen'),
   ...verbs('CONCEDE', 'release', 'pardon'),
   ...verbs('CONCEDE', 'apologise', 'apologise|apologize'),
+  // Dropping one's own complaint or objection yields; withdrawing troops is RETREAT.
+  ...verbs(
+    'CONCEDE',
+    null,
+    'withdraw * complaint|withdraw * objection|withdraw * objections|withdraw * lawsuit|withdraw * case|withdraw * veto|drop * complaint|drop * objection|drop * objections|drop * lawsuit|drop * case|drop * charges|drop * veto',
+  ),
   ...verbs('CONCEDE', null, 'concede|yield to|give in to|give into|give in|back down|back off|accede to'),
   ...verbs('CONCEDE', 'amnesty', 'grant * amnesty|declare * amnesty|offer * amnesty'),
   ...nouns('CONCEDE', 'amnesty', 'amnesty'),
@@ -184,6 +195,13 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // "Erdogan and Putin inaugurated the pipeline": a joint opening; one side opening something alone is no act.
   ...verbs('COOPERATE', null, 'inaugurate', { frame: 'symmetric', needsTarget: true }),
   ...verbs('COOPERATE', 'trade', 'trade with'),
+  // Hosting another state's troops or drills is military cooperation, not a visit.
+  ...verbs(
+    'COOPERATE',
+    null,
+    'host * troops|host * forces|host * soldiers|host * base|host * exercise|host * exercises|host * drills',
+    { frame: 'symmetric' },
+  ),
   ...nouns(
     'COOPERATE',
     null,
@@ -236,6 +254,12 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // ACCUSE: criticism, condemnation, allegation, investigation.
   ...verbs('ACCUSE', null, 'accuse|blame|allege|charge'),
   ...verbs('ACCUSE', 'disapprove', 'criticise|criticize|condemn|denounce|censure|rebuke|decry|deplore'),
+  // "called the decision reckless": a verdict on another party's act.
+  ...verbs(
+    'ACCUSE',
+    'disapprove',
+    'call * reckless|call * irresponsible|call * unacceptable|call * illegal|call * provocation|call * provocative|call * hostile|call * unfriendly|call * unjustified|call * dangerous|call * violation',
+  ),
   ...verbs('ACCUSE', 'investigate', 'investigate|probe'),
   ...nouns('ACCUSE', null, 'accusation|allegation|complaint|lawsuit|indictment'),
   ...verbs('ACCUSE', null, 'indict|sue|prosecute|bring * charges|file * lawsuit|file * complaint'),
@@ -283,8 +307,13 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ),
   ...verbs('SANCTION', 'convict', 'convict|sentence|find * guilty'),
   ...verbs('SANCTION', 'expel', 'eject'),
-  ...verbs('SANCTION', 'cancel', 'revoke|cancel|suspend|terminate|sever|cut off|halt'),
+  ...verbs('SANCTION', 'cancel', 'revoke|cancel|suspend|terminate|sever|cut off|halt|pause|withhold'),
   ...nouns('SANCTION', 'sanctions', 'sanction|embargo|tariff'),
+  ...nouns(
+    'SANCTION',
+    'sanctions',
+    'export controls|export control|export restrictions|export curbs|export ban',
+  ),
   ...nouns('SANCTION', 'expel', 'expulsion'),
   // MOBILIZE: force posture changes, deployments, weapons tests and launches.
   ...verbs('MOBILIZE', null, 'mobilise|mobilize|deploy|station|reinforce|mass'),

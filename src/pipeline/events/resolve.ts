@@ -21,6 +21,15 @@ export interface ResolvableMatch {
 const COMMITMENT_PATTERNS = new Set(['agree', 'promise', 'pledge', 'vow', 'offer', 'commit to']);
 // Verbs that frame an act they do not perform: a request for it, a threat of it, a refusal of it.
 const FRAMING_TYPES = new Set<PloverType>(['REQUEST', 'THREATEN', 'REJECT']);
+const HOSTILE_TYPES = new Set<PloverType>([
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'COERCE',
+  'ASSAULT',
+]);
 // A committed act of these types is the act itself in PLOVER: "agreed to release" is a release.
 const COMMITTED_ACT_TYPES = new Set<PloverType>(['CONCEDE', 'RETREAT', 'SUPPORT']);
 // Ending or undoing something, after a verb of commitment, is a concession: "agreed to end the curfew".
@@ -66,7 +75,14 @@ export function resolveComplements<M extends ResolvableMatch>(
     const nounWithInfinitive = governor.entry.pos === 'noun' && tokens[governor.last + 1]?.lower === 'to';
     if (governor.entry.pos !== 'verb' && !nounWithInfinitive) continue;
     if (FRAMING_TYPES.has(governor.entry.type)) {
-      for (const framed of framedInfinitives(tokens, governor, later)) dropped.add(framed);
+      const framed = framedInfinitives(tokens, governor, later);
+      for (const act of framed) dropped.add(act);
+      // "declined to oppose the plan", "refused to condemn the strikes": refusing a hostile act rejects nobody.
+      if (
+        governor.entry.type === 'REJECT' &&
+        framed.some((act) => HOSTILE_TYPES.has(act.entry.type ?? 'AGREE'))
+      )
+        dropped.add(governor);
       continue;
     }
     if (!COMMITMENT_PATTERNS.has(governor.entry.pattern)) continue;
@@ -181,7 +197,8 @@ function launchedEvent<M extends ResolvableMatch>(
   if (!launching && !giving) return undefined;
   let k = governor.last + 1;
   const startsAt = (index: number) => later.find((m) => m.first === index && m.entry.pos === 'noun');
-  while (k < tokens.length && k - governor.last <= 3 && !startsAt(k) && isLaunchModifier(tokens[k] as Token))
+  // "launched artillery and drone strikes": up to four words, coordinated modifiers included.
+  while (k < tokens.length && k - governor.last <= 4 && !startsAt(k) && isLaunchModifier(tokens[k] as Token))
     k++;
   const launched = startsAt(k);
   const type = launched?.entry.type;
@@ -190,9 +207,15 @@ function launchedEvent<M extends ResolvableMatch>(
   return type === 'CONCEDE' || type === 'RETREAT' ? launched : undefined;
 }
 
+// Words that end a launched noun phrase: "launched a satellite and then the talks", "launched a probe that ...".
+const CLAUSE_WORDS = new Set(['then', 'that', 'which', 'who', 'but', 'while', 'when']);
+
 function isLaunchModifier(token: Token): boolean {
   return (
-    token.isWord && /^[a-z-]+$/.test(token.text) && !PREPOSITIONS.has(token.lower) && token.lower !== 'and'
+    token.isWord &&
+    /^[a-z-]+$/.test(token.text) &&
+    !PREPOSITIONS.has(token.lower) &&
+    !CLAUSE_WORDS.has(token.lower)
   );
 }
 
