@@ -294,6 +294,14 @@ describe('actors stage: governments, royal names, places that are surnames', () 
     ]);
   });
 
+  it("knows an Ethiopian by the given name, never by the father's name", () => {
+    const all = mentions('Abiy met Isaias in Asmara. Ahmed, a trader, said prices rose.', '2023-01-10');
+    expect(all.filter((m) => m.mentionType === 'person').map((m) => `${m.text} ${m.entityId}`)).toEqual([
+      'Abiy abiy-ahmed',
+      'Isaias isaias-afwerki',
+    ]);
+  });
+
   it('resolves "the two presidents" to the two people named most, "the two foreign ministers" to states', () => {
     const all = mentions(
       'Putin met Xi in Moscow. The two presidents signed a pact, and the two foreign ministers met later.',

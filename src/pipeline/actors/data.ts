@@ -105,6 +105,7 @@ const PARTICLES = new Set([
   'al',
   'el',
 ]);
+const PATRONYMIC_NAMES = new Set(['ETH', 'ERI']);
 const ROYAL_TITLES = /^(?:sultan|emir|amir|king|sheikh|shaikh|prince)$/i;
 const SUFFIXES = /^(?:jr\.?|sr\.?|i{1,3}|iv|v|vi{1,3}|\(.*\))$/i;
 
@@ -112,6 +113,9 @@ function surnamesOf(name: string, roles: readonly Role[]): string[] {
   const words = name.split(/\s+/).filter((w) => !SUFFIXES.test(w));
   if (words.length < 2) return [];
   if (roles.some((r) => FAMILY_NAME_FIRST.has(r.country))) return [words[0] as string];
+  // Ethiopian and Eritrean names are a given name and the father's: no family name, so no surname key ("Ahmed" is
+  // not Abiy Ahmed); the data gives each person's short form ("Abiy") as an alias.
+  if (roles.some((r) => PATRONYMIC_NAMES.has(r.country))) return [];
   let i = words.length - 1;
   while (i > 1 && PARTICLES.has((words[i - 1] as string).toLowerCase())) i--;
   const surname = words.slice(i).join(' ');
