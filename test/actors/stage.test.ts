@@ -317,6 +317,16 @@ describe('actors stage: governments, royal names, places that are surnames', () 
         ?.candidates.map((c) => c.id)
         .sort(),
     ).toEqual(['CHN', 'RUS']);
+    // The two just named beat two named more often before.
+    const later = mentions(
+      'Putin met Xi. Putin and Xi spoke again. Then Xi received Lula, and the two presidents signed a pact.',
+      '2023-03-21',
+    );
+    expect(
+      find(later, 'the two presidents')
+        ?.candidates.map((c) => c.id)
+        .sort(),
+    ).toEqual(['luiz-inacio-lula-da-silva', 'xi-jinping']);
   });
 
   it('reads a capital after "in" as the place, not a leader of that surname', () => {

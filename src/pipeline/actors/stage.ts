@@ -1195,7 +1195,9 @@ function resolveCoreference(
             ].sort((a, b) => a.start - b.start)
           : null;
       if (!pool) continue;
-      const distinct = mostFrequentBefore(pool, token.start, 2);
+      const distinct =
+        lastSentencePair(pool, token.start, ctx.sentenceOfToken[i] ?? 0) ??
+        mostFrequentBefore(pool, token.start, 2);
       if (distinct.length === 2 && third !== undefined) {
         out.push(
           draftFor(ctx, i, nounIndex, {
@@ -1287,6 +1289,20 @@ function followsStateOwner(ctx: DocContext, first: number): boolean {
   if (owner?.mentionType !== 'state') return false;
   const gap = ctx.text.slice(owner.end, (ctx.tokens[first] as Token).start);
   return possessive ? /^['’]s\s+$/.test(gap) : owner.resolution === 'demonym' && /^\s+$/.test(gap);
+}
+
+/**
+ * "Sisi received Hassan Sheikh ... The two presidents": exactly two entities named earlier in this sentence, else in
+ * this and the last one.
+ */
+function lastSentencePair(pool: readonly Draft[], offset: number, sentence: number): Draft[] | null {
+  for (const from of [sentence, sentence - 1]) {
+    const recent = new Map<string, Draft>();
+    for (const d of pool)
+      if (d.start < offset && d.entityId !== null && d.sentence >= from) recent.set(d.entityId, d);
+    if (recent.size === 2) return [...recent.values()];
+  }
+  return null;
 }
 
 /** The `n` entities named most often among the last mentions before `offset` ("the two leaders"). */
