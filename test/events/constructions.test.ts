@@ -432,6 +432,17 @@ describe('vocabulary and pairs from a second round of review articles', () => {
     expect(acts(run('Norway declined to oppose the Chilean plan.'))).toEqual([]);
   });
 
+  it('reads "A, B and C\'s President D met" as a meeting of the first with each of the others', () => {
+    const specs: Record<string, ActorSpec> = {
+      ...ACTORS,
+      'Ana Paz': { type: 'person', id: 'ana-paz', country: 'PER' },
+    };
+    expect(acts(runWith("Anna Berg, Luis Mora and Peru's President Ana Paz met in Oslo.", specs))).toEqual([
+      'CONSULT NOR>CHL',
+      'CONSULT NOR>PER',
+    ]);
+  });
+
   it('gives an act of "the two presidents" to the pair the actors stage resolved them to', () => {
     const text = 'Anna Berg met Luis Mora in May. The two presidents signed a pact.';
     const document = doc(text);

@@ -1178,13 +1178,22 @@ function coordinatedBackward(view: SentenceView, slot: MentionSlot): MentionSlot
   let current = slot;
   for (;;) {
     let k = skipListPunctuation(view, current.first - 1, -1).index;
-    // "Modi and President Xi", "Putin and Chinese President Xi": a title, with its demonym, before the name.
+    // "Modi and President Xi", "Putin and Chinese President Xi", "Sisi and Eritrea's President Isaias": a title,
+    // with its demonym or possessor, before the name.
     let title = current.first - 1;
     while (title > current.first - 5 && isTitleWord(view, title)) title--;
+    const possessor = view.mentionAt[title - 1];
+    if (title < current.first - 1 && view.tokens[title]?.lower === "'s" && possessor) title = possessor.first - 1;
     if (title < current.first - 1 && CONJUNCTIONS.has(view.tokens[title]?.lower ?? '')) k = title;
     const conj = view.tokens[k]?.lower ?? '';
     if (!CONJUNCTIONS.has(conj)) {
       const maybe = view.mentionAt[k];
+      // "Sisi, Hassan Sheikh and Isaias": a comma before a name already coordinated with "and" continues the list.
+      if (maybe && group.length >= 2 && view.tokens[current.first - 1]?.text === ',' && k === current.first - 2) {
+        group.unshift(headOf(view, maybe));
+        current = maybe;
+        continue;
+      }
       // "Russia's then-president Dmitry Medvedev": the possessor is part of the head's phrase.
       if (view.tokens[current.first - 1]?.lower !== "'s" || !maybe) break;
       current = maybe;
@@ -1324,8 +1333,9 @@ function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; ta
         return { sources: between.slice(0, 1), targets: between.slice(1, 2) };
       }
       const withWhom = [...direct(), ...all('with')];
+      // "A, B and C met": the first named with each of the others.
       if (withWhom.length === 0 && roles.subjects.length >= 2) {
-        return { sources: roles.subjects.slice(0, 1), targets: roles.subjects.slice(1, 2) };
+        return { sources: roles.subjects.slice(0, 1), targets: roles.subjects.slice(1) };
       }
       return {
         sources: [...roles.subjects],
