@@ -1183,13 +1183,19 @@ function coordinatedBackward(view: SentenceView, slot: MentionSlot): MentionSlot
     let title = current.first - 1;
     while (title > current.first - 5 && isTitleWord(view, title)) title--;
     const possessor = view.mentionAt[title - 1];
-    if (title < current.first - 1 && view.tokens[title]?.lower === "'s" && possessor) title = possessor.first - 1;
+    if (title < current.first - 1 && view.tokens[title]?.lower === "'s" && possessor)
+      title = possessor.first - 1;
     if (title < current.first - 1 && CONJUNCTIONS.has(view.tokens[title]?.lower ?? '')) k = title;
     const conj = view.tokens[k]?.lower ?? '';
     if (!CONJUNCTIONS.has(conj)) {
       const maybe = view.mentionAt[k];
       // "Sisi, Hassan Sheikh and Isaias": a comma before a name already coordinated with "and" continues the list.
-      if (maybe && group.length >= 2 && view.tokens[current.first - 1]?.text === ',' && k === current.first - 2) {
+      if (
+        maybe &&
+        group.length >= 2 &&
+        view.tokens[current.first - 1]?.text === ',' &&
+        k === current.first - 2
+      ) {
         group.unshift(headOf(view, maybe));
         current = maybe;
         continue;
