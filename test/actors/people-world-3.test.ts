@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { DyadDocument, Mention } from '../../src/domain/model.js';
+import type { Mention } from '../../src/domain/model.js';
 import { actorStage } from '../../src/pipeline/actors/index.js';
+import { makeDocument } from '../figures/builders.js';
 import { itCoversEveryYear, officeHolders } from './coverage.js';
 
 // Coverage of data/actors/people-world-3.txt: someone must hold each coded (country, office) on 30 June of every year
@@ -67,24 +68,9 @@ const KNOWN_GAPS: Readonly<Record<string, Readonly<Record<string, readonly numbe
   },
 };
 
-function doc(text: string, published: string): DyadDocument {
-  return {
-    kind: 'document',
-    id: 'people-world-3',
-    title: null,
-    source: null,
-    publisher: null,
-    published,
-    retrieved: '2026-01-01T00:00:00Z',
-    format: 'text',
-    language: 'en',
-    text,
-  };
-}
-
 function people(text: string, dct: string): Mention[] {
   return actorStage
-    .run(doc(text, dct), [], { dct })
+    .run(makeDocument(text, 'people-world-3', dct), [], { dct })
     .filter((f): f is Mention => f.kind === 'mention' && f.mentionType === 'person');
 }
 
