@@ -37,6 +37,15 @@ function run(text: string, dates: readonly [string, string][] = []): DyadEvent[]
   return extractEvents(doc(text), all);
 }
 
+/** Each event as type and parties ("CONSULT NOR>CHL"; "-" for no target). */
+const acts = (events: readonly DyadEvent[]) => events.map((e) => `${e.type} ${e.source}>${e.target ?? '-'}`);
+
+/** The events of a text whose actors are `specs`, with any further findings (`extra`) beside them. */
+function runWith(text: string, specs: Record<string, ActorSpec>, extra: Finding[] = []): DyadEvent[] {
+  const document = doc(text);
+  return extractEvents(document, withSentences(document, [...mentionsOf(document, specs), ...extra]));
+}
+
 const summary = (e: DyadEvent) => `${e.type} ${e.source}>${e.target ?? '-'} ${e.date ?? '-'} ${e.factuality}`;
 
 // A two-country text: Norway and Chile named often enough to be its topic.
@@ -322,14 +331,6 @@ describe('counterparts, pairs and answers (articles on other pairs of states)', 
     ...ACTORS,
     his: { type: 'pronoun', id: 'anna-berg', country: 'NOR' },
   };
-  /** Each event as type and parties ("CONSULT NOR>CHL"; "-" for no target). */
-  const acts = (events: readonly DyadEvent[]) =>
-    events.map((e) => `${e.type} ${e.source}>${e.target ?? '-'}`);
-  const runWith = (text: string, specs: Record<string, ActorSpec>) => {
-    const document = doc(text);
-    return extractEvents(document, withSentences(document, mentionsOf(document, specs)));
-  };
-
   it('takes the named counterpart after a possessive as the object, not the possessive', () => {
     expect(acts(runWith('Anna Berg met his counterpart Luis Mora in Oslo.', WITH_HIS))).toEqual([
       'CONSULT NOR>CHL',
@@ -396,17 +397,10 @@ describe('counterparts, pairs and answers (articles on other pairs of states)', 
 });
 
 describe('vocabulary and pairs from a second round of review articles', () => {
-  const acts = (events: readonly DyadEvent[]) =>
-    events.map((e) => `${e.type} ${e.source}>${e.target ?? '-'}`);
   const WITH_MORE: Record<string, ActorSpec> = {
     ...ACTORS,
     'Costa Rica': { type: 'state', id: 'CRI', country: 'CRI' },
   };
-  const runWith = (text: string, specs: Record<string, ActorSpec>, extra: Finding[] = []) => {
-    const document = doc(text);
-    return extractEvents(document, withSentences(document, [...mentionsOf(document, specs), ...extra]));
-  };
-
   it('reads strikes launched with coordinated modifiers as an assault', () => {
     expect(acts(run('Chile launched artillery and drone strikes on Peru.'))).toEqual(['ASSAULT CHL>PER']);
   });

@@ -130,7 +130,7 @@ interface SentenceView {
   readonly mentionAt: readonly (MentionSlot | null)[];
   readonly timexes: readonly Timex[];
   readonly paragraph: number;
-  /** "the two presidents": the two mentions a pair pronoun of this sentence stands for, by its id. */
+  /** "the two presidents": the two mentions each pair pronoun of the document stands for, by its id. */
   readonly sides: ReadonlyMap<string, readonly Mention[]>;
 }
 
