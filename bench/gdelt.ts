@@ -106,6 +106,8 @@ interface Result {
   sqliteCpu: number;
   duckCpu: number;
   peakRssMb: number;
+  /** The process's RSS just before the import: the bench's own memory (tsx, DuckDB's library, the writer). */
+  startRssMb: number;
   duckSeconds: number;
   duckRowsPerSecond: number;
   floorRowsPerSecond: number;
@@ -119,9 +121,9 @@ interface Result {
 }
 
 /**
- * What SQLite alone takes to write the imported rows: the same table filled by one INSERT … SELECT from the
- * imported file (no parsing, no JavaScript, no rollup), with the store's journal and sync settings, and its
- * commit. An importer that writes a row per event cannot beat this rate on this machine.
+ * What SQLite alone takes to write the imported events: the same table of blocks filled by one INSERT … SELECT
+ * from the imported file (no parsing, no JavaScript, no rollup), with the store's journal and sync settings, and
+ * its commit. The import cannot store its blocks faster than this on this machine.
  */
 function sqliteAloneSeconds(importedPath: string, floorPath: string): number {
   const db = new BetterSqlite3(floorPath);
@@ -130,14 +132,14 @@ function sqliteAloneSeconds(importedPath: string, floorPath: string): number {
     db.pragma('synchronous = NORMAL');
     db.prepare('ATTACH DATABASE ? AS imported').run(importedPath);
     const ddl = db
-      .prepare("SELECT sql FROM imported.sqlite_schema WHERE name = 'coded_events'")
+      .prepare("SELECT sql FROM imported.sqlite_schema WHERE name = 'coded_blocks'")
       .pluck()
       .get() as string;
     db.exec(ddl);
     // Read once untimed, so the timed copy finds the source in the page cache as the import found its file.
-    db.prepare('SELECT count(*), sum(length(detail)) FROM imported.coded_events').get();
+    db.prepare('SELECT count(*), sum(length(data)) FROM imported.coded_blocks').get();
     const started = performance.now();
-    db.exec('BEGIN; INSERT INTO main.coded_events SELECT * FROM imported.coded_events; COMMIT');
+    db.exec('BEGIN; INSERT INTO main.coded_blocks SELECT * FROM imported.coded_blocks; COMMIT');
     return (performance.now() - started) / 1000;
   } finally {
     db.close();
@@ -147,8 +149,8 @@ function sqliteAloneSeconds(importedPath: string, floorPath: string): number {
 
 /**
  * What the parser alone takes for the file on one thread: every row parsed into the batches the store receives,
- * and nothing stored. The import parses on one worker thread while the main thread writes, so its rate cannot
- * exceed this one either.
+ * and nothing stored. The import parses in parts, one worker thread per core, while the main thread writes on one
+ * of those cores.
  */
 async function parseAloneSeconds(file: string): Promise<number> {
   let parsed = 0;
@@ -177,7 +179,8 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
   const dbPath = join(dir, `dyad-${rows}.db`);
   const store = await openSqliteStore(dbPath);
   const coded = new SqliteCodedEventStore(store.connection);
-  let peakRss = process.memoryUsage().rss;
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 50);
@@ -250,6 +253,7 @@ async function run(rows: number, dir: string, source: string[][]): Promise<Resul
     sqliteCpu,
     duckCpu,
     peakRssMb: peakRss / 1e6,
+    startRssMb: startRss / 1e6,
     duckSeconds,
     duckRowsPerSecond: rows / duckSeconds,
     floorRowsPerSecond,
@@ -288,13 +292,13 @@ async function main(): Promise<void> {
     `\nmachine load average while measuring: ${load(os.loadavg()[0] ?? 0)} on ${os.cpus().length} cores (wall-clock rates suffer when other work shares the cores; CPU-time rates do less)`,
   );
   console.log(
-    '\n| rows | file MB | Dyad import s (wall) | rows/s wall | rows/s per CPU-s | peak RSS MB | DuckDB load s (wall) | DuckDB rows/s wall | DuckDB rows/s per CPU-s | Dyad/DuckDB wall | SQLite alone rows/s | parse alone rows/s | pair by month | Dyad query ms (CPU ms) | DuckDB query ms (CPU ms) |',
+    '\n| rows | file MB | Dyad import s (wall) | rows/s wall | rows/s per CPU-s | peak RSS MB (before import) | DuckDB load s (wall) | DuckDB rows/s wall | DuckDB rows/s per CPU-s | Dyad/DuckDB wall | SQLite alone rows/s | parse alone rows/s | pair by month | Dyad query ms (CPU ms) | DuckDB query ms (CPU ms) |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const n = (x: number) => Math.round(x).toLocaleString('en');
   for (const r of results) {
     console.log(
-      `| ${n(r.rows)} | ${r.fileMb.toFixed(0)} | ${r.sqliteSeconds.toFixed(1)} | ${n(r.sqliteRowsPerSecond)} | ${n(r.rows / r.sqliteCpu)} | ${r.peakRssMb.toFixed(0)} | ${r.duckSeconds.toFixed(1)} | ${n(r.duckRowsPerSecond)} | ${n(r.rows / r.duckCpu)} | ${(r.sqliteRowsPerSecond / r.duckRowsPerSecond).toFixed(2)} | ${n(r.floorRowsPerSecond)} | ${n(r.parseRowsPerSecond)} | ${r.pair}, ${r.periods} months | ${r.sqliteQueryMs.toFixed(2)} (${r.sqliteQueryCpuMs.toFixed(2)}) | ${r.duckQueryMs.toFixed(2)} (${r.duckQueryCpuMs.toFixed(2)}) |`,
+      `| ${n(r.rows)} | ${r.fileMb.toFixed(0)} | ${r.sqliteSeconds.toFixed(1)} | ${n(r.sqliteRowsPerSecond)} | ${n(r.rows / r.sqliteCpu)} | ${r.peakRssMb.toFixed(0)} (${r.startRssMb.toFixed(0)}) | ${r.duckSeconds.toFixed(1)} | ${n(r.duckRowsPerSecond)} | ${n(r.rows / r.duckCpu)} | ${(r.sqliteRowsPerSecond / r.duckRowsPerSecond).toFixed(2)} | ${n(r.floorRowsPerSecond)} | ${n(r.parseRowsPerSecond)} | ${r.pair}, ${r.periods} months | ${r.sqliteQueryMs.toFixed(2)} (${r.sqliteQueryCpuMs.toFixed(2)}) | ${r.duckQueryMs.toFixed(2)} (${r.duckQueryCpuMs.toFixed(2)}) |`,
     );
   }
 }

@@ -1,13 +1,14 @@
 /**
- * Builds `CodedEventBatch`es: the columnar form coded events take from the parsing thread to the store.
- * The string table lives as long as the builder (one file's import), so each actor or code crosses once.
+ * Builds `CodedEventBatch`es: rows gathered in columns, encoded as one stored block (coded-block.ts) with the
+ * block's rollup increments, on the parsing thread, so the writing thread only stores them.
  */
 import { rollupTypeAndScore } from '../analysis/pair.js';
 import type { CodedEventBatch, CodedEventDetail, CodedEventRow, CodedRollupDelta } from '../store/coded.js';
+import { codedBlockBounds, encodeCodedBlock } from '../store/coded-block.js';
 
 export const BATCH_ROWS = 4096;
-// String-table indexes stay far below this (actors, codes and types number in the thousands), which keeps the
-// rollup's numeric keys exact: day (< 10^8) × this + index < 2^53.
+// A block's string-table indexes stay far below this (actors, codes and types number in the thousands), which
+// keeps the rollup's numeric keys exact: day (< 10^8) × this + index < 2^53.
 const STRING_INDEX_LIMIT = 2 ** 20;
 
 /** The detail JSON of a row: only the fields it has, in a fixed order. */
@@ -36,13 +37,13 @@ interface MutableDelta {
 }
 
 export class CodedEventBatchBuilder {
-  private readonly stringIndex = new Map<string, number>();
-  private newStrings: string[] = [];
-  private keys = new Float64Array(BATCH_ROWS);
-  private days = new Int32Array(BATCH_ROWS);
-  private goldstein = new Float64Array(BATCH_ROWS);
-  private codes = new Int32Array(BATCH_ROWS * 4);
-  private detailEnds = new Int32Array(BATCH_ROWS);
+  private stringIndex = new Map<string, number>();
+  private strings: string[] = [];
+  private readonly keys = new Float64Array(BATCH_ROWS);
+  private readonly days = new Int32Array(BATCH_ROWS);
+  private readonly goldstein = new Float64Array(BATCH_ROWS);
+  private readonly codes = new Int32Array(BATCH_ROWS * 4);
+  private readonly detailEnds = new Int32Array(BATCH_ROWS);
   private details: string[] = [];
   private detailLength = 0;
   private size = 0;
@@ -66,7 +67,7 @@ export class CodedEventBatchBuilder {
         throw new Error('too many distinct actor and code strings');
       index = this.stringIndex.size + 1;
       this.stringIndex.set(value, index);
-      this.newStrings.push(value);
+      this.strings.push(value);
     }
     return index;
   }
@@ -127,28 +128,29 @@ export class CodedEventBatchBuilder {
     }
   }
 
-  /** The rows added since the last take, as a batch; the builder starts a new one (its string table stays). */
+  /** The rows added since the last take, encoded as one block; the builder starts the next one. */
   take(): CodedEventBatch {
     const size = this.size;
+    const columns = {
+      size,
+      keys: this.keys,
+      days: this.days,
+      goldstein: this.goldstein,
+      codes: this.codes,
+      strings: this.strings,
+      details: this.details.join(''),
+      detailEnds: this.detailEnds,
+    };
     const batch: CodedEventBatch = {
       size,
-      keys: this.keys.subarray(0, size),
-      days: this.days.subarray(0, size),
-      goldstein: this.goldstein.subarray(0, size),
-      codes: this.codes.subarray(0, size * 4),
-      newStrings: this.newStrings,
-      details: this.details.join(''),
-      detailEnds: this.detailEnds.subarray(0, size),
+      block: encodeCodedBlock(columns),
+      ...codedBlockBounds(columns),
       increasing: this.increasing,
       rollup: [...this.rollup.values()].flatMap((cells) => [...cells.values()]) satisfies CodedRollupDelta[],
     };
-    // The arrays go to the batch (and may be transferred to another thread): start fresh ones.
-    this.keys = new Float64Array(BATCH_ROWS);
-    this.days = new Int32Array(BATCH_ROWS);
-    this.goldstein = new Float64Array(BATCH_ROWS);
-    this.codes = new Int32Array(BATCH_ROWS * 4);
-    this.detailEnds = new Int32Array(BATCH_ROWS);
-    this.newStrings = [];
+    // Each block has its own string table; the column arrays are reused.
+    this.stringIndex = new Map();
+    this.strings = [];
     this.details = [];
     this.detailLength = 0;
     this.size = 0;
@@ -158,9 +160,7 @@ export class CodedEventBatchBuilder {
   }
 }
 
-/** The typed arrays a batch owns, for `postMessage`'s transfer list. */
+/** The buffer a batch owns, for `postMessage`'s transfer list. */
 export function batchTransferList(batch: CodedEventBatch): ArrayBuffer[] {
-  return [batch.keys, batch.days, batch.goldstein, batch.codes, batch.detailEnds].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
+  return [batch.block.buffer as ArrayBuffer];
 }

@@ -104,6 +104,11 @@ export class GdeltEventScanner {
     private readonly sink: GdeltEventSink,
   ) {}
 
+  /** Lines read so far. */
+  get lines(): number {
+    return this.lineNumber;
+  }
+
   push(data: Uint8Array): void {
     // A plain Uint8Array view (not a Buffer subclass) keeps every byte read in the scan loop monomorphic.
     const chunk =

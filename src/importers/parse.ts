@@ -16,6 +16,7 @@ import {
   tabFields,
 } from './gdelt.js';
 import {
+  type ByteRange,
   CsvSplitter,
   FileFormatError,
   LineSplitter,
@@ -64,23 +65,30 @@ export interface ParseSummary {
   readonly rows: number;
   readonly badRows: number;
   readonly firstBadRows: readonly BadRow[];
+  /** Lines read, for GDELT event files (whose parts may be parsed apart: see `mergeSummaries`); else 0. */
+  readonly lines: number;
 }
 
 interface Counters {
   rows: number;
   badRows: number;
   firstBadRows: BadRow[];
+  lines: number;
 }
 
-/** Parses a whole file; throws FileFailure or FileFormatError (nothing of the file should then be kept). */
+/**
+ * Parses a file, or with `range` the lines of a plain GDELT events file that start in it; throws FileFailure or
+ * FileFormatError (nothing of the file should then be kept). Line numbers count from the range's start.
+ */
 export async function parseCodedFile(
   path: string,
   dataset: CodedDataset,
   strict: boolean,
   out: ParseOutput,
+  range?: ByteRange,
 ): Promise<ParseSummary> {
   const tables = codeTables();
-  const counters: Counters = { rows: 0, badRows: 0, firstBadRows: [] };
+  const counters: Counters = { rows: 0, badRows: 0, firstBadRows: [], lines: 0 };
   const bad = (line: number, reason: string) => {
     counters.rows++;
     counters.badRows++;
@@ -128,21 +136,43 @@ export async function parseCodedFile(
       break;
     }
   }
-  await streamBytes(path, sink.push, (progress) => out.progress(progress, counters.rows));
+  await streamBytes(path, sink.push, (progress) => out.progress(progress, counters.rows), range);
   sink.end();
   flushEvents();
   flushMentions();
-  if (counters.rows === 0) throw new FileFailure('no data rows');
-  if (counters.badRows === counters.rows) {
-    const first = counters.firstBadRows[0];
-    throw new FileFailure(`every row is bad (first: line ${first?.line}: ${first?.reason})`);
-  }
+  counters.lines = sink.lines?.() ?? 0;
   return counters;
+}
+
+/** The summary of a file parsed in parts, in file order: line numbers of later parts follow the earlier parts'. */
+export function mergeSummaries(parts: readonly ParseSummary[]): ParseSummary {
+  let lines = 0;
+  const merged: Counters = { rows: 0, badRows: 0, firstBadRows: [], lines: 0 };
+  for (const part of parts) {
+    merged.rows += part.rows;
+    merged.badRows += part.badRows;
+    for (const bad of part.firstBadRows)
+      if (merged.firstBadRows.length < BAD_ROWS_KEPT)
+        merged.firstBadRows.push({ ...bad, line: bad.line + lines });
+    lines += part.lines;
+  }
+  merged.lines = lines;
+  return merged;
+}
+
+/** Why a whole file fails when it held no row, or no good one; else null. */
+export function wholeFileFailure(summary: ParseSummary): string | null {
+  if (summary.rows === 0) return 'no data rows';
+  if (summary.badRows < summary.rows) return null;
+  const first = summary.firstBadRows[0];
+  return `every row is bad (first: line ${first?.line}: ${first?.reason})`;
 }
 
 interface ByteSink {
   readonly push: (bytes: Uint8Array) => void;
   readonly end: () => void;
+  /** Lines read, when the sink counts them. */
+  readonly lines?: () => number;
 }
 
 interface TextSink {
@@ -197,7 +227,7 @@ function gdeltSink(
         },
         bad,
       });
-      return { push: (bytes) => scanner.push(bytes), end: () => scanner.end() };
+      return { push: (bytes) => scanner.push(bytes), end: () => scanner.end(), lines: () => scanner.lines };
     }
     if (columns === GDELT_MENTION_COLUMNS) {
       out.content('mentions');
@@ -250,6 +280,7 @@ function gdeltSink(
       if (!chosen && headLength > 0) start(true);
       chosen?.end();
     },
+    lines: () => chosen?.lines?.() ?? 0,
   };
 }
 

@@ -22,8 +22,15 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
+/** Bytes [start, end) of a plain file, read alone (one part of a file parsed on several threads). */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Streams a plain, zipped or gzipped file's (decompressed) bytes, in constant memory.
+ * Streams a plain, zipped or gzipped file's (decompressed) bytes, in constant memory; with `range`, only those
+ * bytes of a plain file.
  * `onBytes` runs synchronously for each chunk (so work done there applies back-pressure naturally); a chunk's
  * memory may be reused after the call. A zip of one file goes through Node's native inflate; any other zip is read
  * entry by entry, in order. A zip whose entries do not end cleanly is a FileFormatError, and so is a file whose
@@ -33,8 +40,9 @@ export async function streamBytes(
   path: string,
   onBytes: (bytes: Uint8Array) => void,
   onProgress?: (progress: TextStreamProgress) => void,
+  range?: ByteRange,
 ): Promise<void> {
-  const bytesTotal = (await stat(path)).size;
+  const bytesTotal = range ? range.end - range.start : (await stat(path)).size;
   let bytesRead = 0;
   let checked = 0;
   const emit = (bytes: Uint8Array, _final: boolean) => {
@@ -46,8 +54,11 @@ export async function streamBytes(
     if (bytes.length > 0) onBytes(bytes);
   };
 
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
-  let mode: 'unknown' | 'plain' | 'zip' | 'gzip' = 'unknown';
+  const stream = createReadStream(path, {
+    highWaterMark: READ_CHUNK,
+    ...(range && { start: range.start, end: range.end - 1 }),
+  });
+  let mode: 'unknown' | 'plain' | 'zip' | 'gzip' = range ? 'plain' : 'unknown';
   let unzip: Unzip | null = null;
   let zipError: Error | null = null;
   let entriesStarted = 0;

@@ -1,7 +1,7 @@
 /** Messages between the import's writing thread (import.ts) and its parsing thread (worker.ts). */
 import type { CodedDataset, CodedEventBatch, CodedMentionRow } from '../store/coded.js';
 import type { ParseSummary } from './parse.js';
-import type { TextStreamProgress } from './stream.js';
+import type { ByteRange, TextStreamProgress } from './stream.js';
 
 export interface WorkerInput {
   readonly path: string;
@@ -9,6 +9,8 @@ export interface WorkerInput {
   readonly strict: boolean;
   /** One Int32: batches posted and not yet stored. */
   readonly control: SharedArrayBuffer;
+  /** The part of the file to parse; the whole file when absent. */
+  readonly range: ByteRange | undefined;
 }
 
 export type WorkerMessage =

@@ -8,7 +8,7 @@ import { fileFailureReason, parseCodedFile } from './parse.js';
 import type { WorkerInput, WorkerMessage } from './worker-protocol.js';
 
 const MAX_IN_FLIGHT = 4;
-const { path, dataset, strict, control } = workerData as WorkerInput;
+const { path, dataset, strict, control, range } = workerData as WorkerInput;
 const inFlight = new Int32Array(control);
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
@@ -26,12 +26,18 @@ function postBatch(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
 }
 
 try {
-  const summary = await parseCodedFile(path, dataset, strict, {
-    content: (content) => post({ kind: 'content', content }),
-    events: (batch) => postBatch({ kind: 'events', batch }, batchTransferList(batch)),
-    mentions: (rows) => postBatch({ kind: 'mentions', rows }),
-    progress: (progress, rows) => post({ kind: 'progress', progress, rows }),
-  });
+  const summary = await parseCodedFile(
+    path,
+    dataset,
+    strict,
+    {
+      content: (content) => post({ kind: 'content', content }),
+      events: (batch) => postBatch({ kind: 'events', batch }, batchTransferList(batch)),
+      mentions: (rows) => postBatch({ kind: 'mentions', rows }),
+      progress: (progress, rows) => post({ kind: 'progress', progress, rows }),
+    },
+    range,
+  );
   post({ kind: 'done', summary });
 } catch (error) {
   const reason = fileFailureReason(error);

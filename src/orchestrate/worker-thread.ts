@@ -12,7 +12,7 @@ export function siblingModule(callerUrl: string, name: string): URL {
 }
 
 // A worker streams: a small heap makes it collect garbage early instead of growing the process's memory.
-const resourceLimits = { maxOldGenerationSizeMb: 128 };
+const resourceLimits = { maxOldGenerationSizeMb: 48 };
 
 /** Starts a worker thread on a module; a TypeScript module first registers tsx (a dev dependency) in the worker. */
 export function startWorker(module: URL, workerData: unknown): Worker {

@@ -1,6 +1,6 @@
 /**
  * Coded event data (GDELT, ICEWS, ACLED) kept apart from document findings: millions of rows,
- * one table, and a rollup by actor pair, day, PLOVER type and origin that answers pair questions
+ * stored in blocks (coded-block.ts), and a rollup by actor pair, day, PLOVER type and origin that answers pair questions
  * without scanning rows.
  */
 
@@ -147,23 +147,17 @@ export interface CodedRollupDelta {
 }
 
 /**
- * Coded event rows in columns, the form in which they cross from the parsing thread to the store: numbers in
- * typed arrays (transferred, not copied), repeated short strings as indexes into a string table that grows over
- * one file's import, and the rest of each row as one JSON detail string (see `CodedEventDetail`).
+ * Coded event rows as they cross from the parsing thread to the store: one encoded block (see coded-block.ts;
+ * its buffer is transferred, not copied) with what the store needs to know without decoding it.
  */
 export interface CodedEventBatch {
   readonly size: number;
-  readonly keys: Float64Array;
-  readonly days: Int32Array;
-  /** NaN where the row has no value. */
-  readonly goldstein: Float64Array;
-  /** Four per row: source actor, target actor, CAMEO code, PLOVER type; 0 = none, else index into the table. */
-  readonly codes: Int32Array;
-  /** Strings the table gains with this batch, in index order (the first batch's first string has index 1). */
-  readonly newStrings: readonly string[];
-  /** The rows' detail JSON, concatenated; row i ends at `detailEnds[i]`. */
-  readonly details: string;
-  readonly detailEnds: Int32Array;
+  readonly block: Uint8Array;
+  /** The smallest and largest key, and the first and last day, of the batch's rows. */
+  readonly firstKey: number;
+  readonly lastKey: number;
+  readonly firstDay: number;
+  readonly lastDay: number;
   /** Keys strictly increase within the batch, so it holds no duplicate. */
   readonly increasing: boolean;
   /** The batch's rollup increments, valid when every row of it is new. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analysePair } from '../../src/analysis/pair.js';
 import { main } from '../../src/cli/main.js';
 import type { DyadDocument, DyadEvent, Finding } from '../../src/domain/model.js';
-import { importFile } from '../../src/importers/import.js';
+import { importFile, splitFile } from '../../src/importers/import.js';
 import { createApp } from '../../src/server/app.js';
 import { codedEventKey } from '../../src/store/coded.js';
 import { SqliteCodedEventStore } from '../../src/store/sqlite/coded-store.js';
@@ -166,30 +166,79 @@ describe('GDELT import of hand-written files', () => {
     expect(cells.reduce((n, c) => n + c.count, 0)).toBe(3);
   });
 
-  it('stores the same rows and rollup whether the file is parsed on a worker thread or not', async () => {
-    // Enough rows for several batches, some ids repeated, so both the bulk and the row-by-row paths run.
+  it('stores the same rows, rollup and bad-row lines whether the file is parsed here, on a worker or split over workers', async () => {
+    // Enough rows for several batches, an id repeated, so both the bulk and the row-by-row paths run; a bad row
+    // in the second half, whose line number a split parse must count from the start of the file. (The repeat is in
+    // the first half: parts are stored as they come, so across parts which row of a repeated id stays is open.)
     const rows: string[] = [];
     for (let i = 0; i < 9000; i++) {
       const source = GOOD_ROWS[i % GOOD_ROWS.length] as string;
-      rows.push(source.replace(/^\d+/, String(i === 6999 ? 10 : i + 10)));
+      rows.push(source.replace(/^\d+/, String(i === 2999 ? 10 : i + 10)));
     }
+    rows.splice(7500, 0, 'a\tb\tc');
     const path = write('many.CSV', `${rows.join('\n')}\n`);
-    const snapshot = () =>
-      [
-        'SELECT * FROM coded_events ORDER BY key',
-        'SELECT * FROM pair_rollup ORDER BY 1, 2, 3, 4, 5',
-        'SELECT * FROM pair_rollup_month ORDER BY 1, 2, 3, 4, 5',
+    // Parts are summed in another order, so sums of fractional scores may differ in their last bits.
+    const snapshot = async () => [
+      await coded.codedEvents({ limit: 10_000 }),
+      ...[
+        'SELECT source, target, day, type, origin, count, round(score_sum, 6) FROM pair_rollup ORDER BY 1, 2, 3, 4, 5',
+        'SELECT source, target, day, type, origin, count, round(score_sum, 6) FROM pair_rollup_month ORDER BY 1, 2, 3, 4, 5',
         'SELECT * FROM pair_totals ORDER BY 1, 2, 3',
-      ].map((query) => store.connection.prepare(query).all());
+      ].map((query) => store.connection.prepare(query).all()),
+    ];
+    const clear = () =>
+      store.connection.exec(
+        'DELETE FROM coded_blocks; DELETE FROM pair_rollup; DELETE FROM pair_rollup_month; DELETE FROM pair_totals;',
+      );
     const here = await importFile(coded, 'gdelt', path, { thread: 'main' });
-    const stored = snapshot();
-    store.connection.exec(
-      'DELETE FROM coded_events; DELETE FROM pair_rollup; DELETE FROM pair_rollup_month; DELETE FROM pair_totals;',
-    );
-    const worker = await importFile(coded, 'gdelt', path, { thread: 'worker' });
-    expect({ ...worker, seconds: 0 }).toEqual({ ...here, seconds: 0 });
-    expect(here).toMatchObject({ status: 'ok', rows: 9000, inserted: 8999, duplicates: 1 });
-    expect(snapshot()).toEqual(stored);
+    expect(here).toMatchObject({ status: 'ok', rows: 9001, inserted: 8999, duplicates: 1, badRows: 1 });
+    expect(here.firstBadRows).toEqual([
+      { line: 7501, reason: expect.stringContaining('wrong column count') },
+    ]);
+    const stored = await snapshot();
+    expect(stored[0]).toHaveLength(8999);
+    for (const thread of ['worker', 'workers'] as const) {
+      clear();
+      const other = await importFile(coded, 'gdelt', path, { thread });
+      expect({ ...other, seconds: 0 }).toEqual({ ...here, seconds: 0 });
+      expect(await snapshot()).toEqual(stored);
+    }
+  });
+
+  it('stores a file whose ids are scattered over several batches once, and adds nothing on re-import', async () => {
+    // Ids 10, 9010, 20, 9020, …: every batch's key range overlaps the others', so each goes row by row.
+    const rows: string[] = [];
+    for (let i = 0; i < 9000; i++) {
+      const source = GOOD_ROWS[i % GOOD_ROWS.length] as string;
+      rows.push(source.replace(/^\d+/, String(10 + Math.floor(i / 2) + (i % 2) * 9000)));
+    }
+    rows.push(rows[4321] as string);
+    const path = write('scattered.CSV', `${rows.join('\n')}\n`);
+    const first = await importFile(coded, 'gdelt', path, { thread: 'main' });
+    expect(first).toMatchObject({ status: 'ok', rows: 9001, inserted: 9000, duplicates: 1 });
+    expect(await coded.countEvents('gdelt')).toBe(9000);
+    const again = await importFile(coded, 'gdelt', path, { thread: 'main' });
+    expect(again).toMatchObject({ status: 'ok', inserted: 0, duplicates: 9001 });
+    // The rollup counts each stored row once.
+    const cells = await coded.pairRollup({ a: 'RUS', b: 'PRK', direction: 'both', origin: 'coded' });
+    const stored = await coded.codedEvents({ a: 'RUS', b: 'PRK', limit: 10_000 });
+    expect(stored.length).toBeGreaterThan(1000);
+    expect(cells.reduce((n, c) => n + c.count, 0)).toBe(stored.length);
+    expect((await coded.codedEvent('gdelt', '9011'))?.originalId).toBe('9011');
+  });
+
+  it('splits a plain GDELT events file at line starts, and leaves other files whole', async () => {
+    const rows = GOOD_ROWS.join('\n');
+    const path = write('split.CSV', `${rows}\n${rows}\n`);
+    const size = statSync(path).size;
+    const parts = await splitFile(path, size, 2);
+    expect(parts).toHaveLength(2);
+    const [first, second] = parts ?? [];
+    expect(first?.start).toBe(0);
+    expect(first?.end).toBe(second?.start);
+    expect(second?.end).toBe(size);
+    expect(readFileSync(path).subarray(0, second?.start).at(-1)).toBe(10);
+    expect(await splitFile(write('mentions.CSV', `${'x\t'.repeat(15)}x\n`.repeat(4)), 64, 2)).toBeNull();
   });
 
   it('fails a --strict file on the worker thread and keeps nothing of it', async () => {
@@ -511,8 +560,8 @@ describe('CLI', () => {
   });
 });
 
-describe('the compact coded_events migration', () => {
-  it('moves rows stored before it into the JSON detail, without the null fields', async () => {
+describe('the coded_events migrations', () => {
+  it('move rows stored before them into the JSON detail, without the null fields, and then into blocks', async () => {
     const path = join(dir, 'old.db');
     const connection = new BetterSqlite3(path);
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection }) });
@@ -549,6 +598,11 @@ describe('the compact coded_events migration', () => {
       lat: 0.35,
       lon: 32.58,
     });
+    const tables = migrated.connection
+      .prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'coded_%'")
+      .pluck();
+    expect(tables.all()).not.toContain('coded_events');
+    expect(await new SqliteCodedEventStore(migrated.connection).countEvents('acled')).toBe(1);
     await migrated.close();
   });
 });

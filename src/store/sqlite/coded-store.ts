@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type BetterSqlite3 from 'better-sqlite3';
 import { defaultIntensity, OTHER_TYPE, rollupTypeAndScore } from '../../analysis/pair.js';
 import type { DyadDocument, DyadEvent, Finding } from '../../domain/model.js';
@@ -16,11 +17,12 @@ import type {
   PairSummary,
 } from '../coded.js';
 import { codedEventKey, codedKeyOrigin, codedKeyRange } from '../coded.js';
+import { CodedBlock, type CodedBlockBounds, codedBlockBounds, encodeCodedBlock } from '../coded-block.js';
 
 // Rollup deltas are kept in memory between flushes (about 150 bytes a cell); flushing this often keeps
 // memory flat on huge files, and rarely enough that a cell is upserted a few times per file, not per row.
-const ROLLUP_FLUSH_CELLS = 100_000;
-const IMPORT_CACHE_KIB = 64 * 1024;
+const ROLLUP_FLUSH_CELLS = 50_000;
+const IMPORT_CACHE_KIB = 32 * 1024;
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 
@@ -171,27 +173,17 @@ class RollupWriter {
   }
 }
 
-const EVENT_COLUMNS = 'key, day, source_actor, target_actor, cameo, plover, goldstein, detail';
-const EVENT_PARAMS = 8;
-// Rows per INSERT statement on the bulk path: one call binds many rows, which halves the cost per row.
-const ROWS_PER_INSERT = 32;
-
-interface StoredEventRow {
-  key: number;
-  day: number;
-  source_actor: string | null;
-  target_actor: string | null;
-  cameo: string | null;
-  plover: string | null;
-  goldstein: number | null;
-  detail: string;
+/** A stored block's row, without its bytes. */
+interface BlockEntry {
+  id: number;
+  last_key: number;
 }
 
 export class SqliteCodedEventStore implements CodedEventStore {
   private statements: {
-    insertMany: Statement;
-    insertOne: Statement;
-    anyKeyBetween: Statement;
+    insertBlock: Statement;
+    overlapping: Statement;
+    blockData: Statement;
     insertMention: Statement;
   } | null = null;
   private importing = false;
@@ -199,17 +191,14 @@ export class SqliteCodedEventStore implements CodedEventStore {
   constructor(private readonly connection: BetterSqlite3.Database) {}
 
   private prepared() {
-    const rowParams = `(${new Array(EVENT_PARAMS).fill('?').join(', ')})`;
     this.statements ??= {
-      insertMany: this.connection.prepare(
-        `INSERT OR IGNORE INTO coded_events (${EVENT_COLUMNS}) VALUES ${new Array(ROWS_PER_INSERT).fill(rowParams).join(', ')}`,
+      insertBlock: this.connection.prepare(
+        'INSERT INTO coded_blocks (first_key, last_key, first_day, last_day, size, data) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      insertOne: this.connection.prepare(
-        `INSERT OR IGNORE INTO coded_events (${EVENT_COLUMNS}) VALUES ${rowParams}`,
-      ),
-      anyKeyBetween: this.connection
-        .prepare('SELECT 1 FROM coded_events WHERE key BETWEEN ? AND ? LIMIT 1')
+      overlapping: this.connection
+        .prepare('SELECT id FROM coded_blocks WHERE last_key >= ? AND first_key <= ?')
         .pluck(),
+      blockData: this.connection.prepare('SELECT data FROM coded_blocks WHERE id = ?').pluck(),
       insertMention: this.connection.prepare(
         `INSERT OR IGNORE INTO coded_mentions (dataset, event_id, url, source_name, time, confidence, tone)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -218,82 +207,75 @@ export class SqliteCodedEventStore implements CodedEventStore {
     return this.statements;
   }
 
+  private block(id: number): CodedBlock {
+    return new CodedBlock(this.prepared().blockData.get(id) as Uint8Array);
+  }
+
   beginImport(): CodedImportBatch {
     if (this.importing) throw new Error('an import is already in progress on this connection');
-    const { insertMany, insertOne, anyKeyBetween, insertMention } = this.prepared();
+    const { insertBlock, overlapping, insertMention } = this.prepared();
     const rollup = new RollupWriter(this.connection);
     const connection = this.connection;
-    // The import's string table: batches carry actor, CAMEO and PLOVER codes as indexes into it.
-    const strings: (string | null)[] = [null];
-    const params: unknown[] = new Array(ROWS_PER_INSERT * EVENT_PARAMS);
+    // Keys of the stored blocks read so far (see addEvents' row-by-row path).
+    const knownKeys = new Set<number>();
+    const loadedBlocks = new Set<number>();
+    const storeBlock = (block: Uint8Array, bounds: CodedBlockBounds, size: number) =>
+      insertBlock.run(
+        bounds.firstKey,
+        bounds.lastKey,
+        bounds.firstDay,
+        bounds.lastDay,
+        size,
+        Buffer.from(block.buffer, block.byteOffset, block.byteLength),
+      );
     // One transaction per file: a failed or interrupted file leaves nothing behind, and WAL keeps the
     // open transaction invisible to readers until COMMIT.
-    // A larger page cache keeps the rollup's upserts and the table's right edge in memory.
+    // A larger page cache keeps the rollup's upserts in memory.
     connection.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     connection.exec('BEGIN IMMEDIATE');
     this.importing = true;
     const end = () => {
       this.importing = false;
     };
-    /** Writes row `i` of the batch into `params` from `offset`; returns where its detail ends. */
-    const fill = (batch: CodedEventBatch, i: number, offset: number, detailStart: number): number => {
-      const c = i * 4;
-      const goldstein = batch.goldstein[i] as number;
-      const detailEnd = batch.detailEnds[i] as number;
-      params[offset] = batch.keys[i];
-      params[offset + 1] = batch.days[i];
-      params[offset + 2] = strings[batch.codes[c] as number];
-      params[offset + 3] = strings[batch.codes[c + 1] as number];
-      params[offset + 4] = strings[batch.codes[c + 2] as number];
-      params[offset + 5] = strings[batch.codes[c + 3] as number];
-      params[offset + 6] = Number.isNaN(goldstein) ? null : goldstein;
-      params[offset + 7] = batch.details.slice(detailStart, detailEnd);
-      return detailEnd;
-    };
     return {
-      addEvents(batch: CodedEventBatch) {
-        for (const value of batch.newStrings) strings.push(value);
+      addEvents: (batch: CodedEventBatch) => {
         const size = batch.size;
         if (size === 0) return { inserted: 0, duplicates: 0 };
-        let detailStart = 0;
-        // Bulk path: the batch has no duplicate inside and no stored key within its key range, so every row
+        const overlaps = overlapping.all(batch.firstKey, batch.lastKey) as number[];
+        // Bulk path: the batch has no duplicate inside and no stored block covers its key range, so every row
         // is new and the rollup increments the parser summed are exact.
-        const fresh =
-          batch.increasing && anyKeyBetween.get(batch.keys[0], batch.keys[size - 1]) === undefined;
-        if (fresh) {
-          let i = 0;
-          for (; i + ROWS_PER_INSERT <= size; i += ROWS_PER_INSERT) {
-            for (let r = 0; r < ROWS_PER_INSERT; r++)
-              detailStart = fill(batch, i + r, r * EVENT_PARAMS, detailStart);
-            insertMany.run(params);
-          }
-          for (; i < size; i++) {
-            detailStart = fill(batch, i, 0, detailStart);
-            insertOne.run(params.slice(0, EVENT_PARAMS));
-          }
+        if (batch.increasing && overlaps.length === 0) {
+          storeBlock(batch.block, batch, size);
           for (const d of batch.rollup)
             rollup.add(d.source, d.target, d.day, d.type, 'coded', d.count, d.scoreSum);
           return { inserted: size, duplicates: 0 };
         }
-        let inserted = 0;
-        for (let i = 0; i < size; i++) {
-          detailStart = fill(batch, i, 0, detailStart);
-          if (insertOne.run(params.slice(0, EVENT_PARAMS)).changes === 0) continue;
-          inserted++;
-          const [, day, source, target, , plover, goldstein] = params as [
-            number,
-            number,
-            string | null,
-            string | null,
-            string | null,
-            string | null,
-            number | null,
-          ];
-          if (source === null || target === null) continue;
-          const { type, score } = rollupTypeAndScore(plover, goldstein);
-          rollup.add(source, target, day, type, 'coded', 1, score);
+        // Row by row: keep the rows whose key is neither stored nor earlier in the file. Each stored block's keys
+        // are read once per import, so a file whose ids are scattered over others' costs time linear in its size.
+        for (const id of overlaps) {
+          if (loadedBlocks.has(id)) continue;
+          loadedBlocks.add(id);
+          for (const key of this.block(id).keys) knownKeys.add(key);
         }
-        return { inserted, duplicates: size - inserted };
+        const block = new CodedBlock(batch.block);
+        const kept: number[] = [];
+        for (let i = 0; i < size; i++) {
+          const key = block.keys[i] as number;
+          if (knownKeys.has(key)) continue;
+          knownKeys.add(key);
+          kept.push(i);
+          const source = block.code(i, 0);
+          const target = block.code(i, 1);
+          if (source === null || target === null) continue;
+          const { type, score } = rollupTypeAndScore(block.code(i, 3), block.goldstein(i));
+          rollup.add(source, target, block.days[i] as number, type, 'coded', 1, score);
+        }
+        if (kept.length > 0) {
+          const columns = block.select(kept);
+          const stored = storeBlock(encodeCodedBlock(columns), codedBlockBounds(columns), kept.length);
+          loadedBlocks.add(Number(stored.lastInsertRowid));
+        }
+        return { inserted: kept.length, duplicates: size - kept.length };
       },
       addMention(row: CodedMentionRow): boolean {
         const result = insertMention.run(
@@ -327,12 +309,11 @@ export class SqliteCodedEventStore implements CodedEventStore {
   }
 
   async countEvents(dataset?: CodedDataset): Promise<number> {
-    const row = dataset
-      ? this.connection
-          .prepare('SELECT count(*) AS n FROM coded_events WHERE key BETWEEN ? AND ?')
-          .get(...codedKeyRange(dataset))
-      : this.connection.prepare('SELECT count(*) AS n FROM coded_events').get();
-    return Number((row as { n: number }).n);
+    const [first, last] = dataset ? codedKeyRange(dataset) : [0, Number.MAX_SAFE_INTEGER];
+    const row = this.connection
+      .prepare('SELECT coalesce(sum(size), 0) AS n FROM coded_blocks WHERE first_key >= ? AND last_key <= ?')
+      .get(first, last) as { n: number };
+    return Number(row.n);
   }
 
   async countMentions(): Promise<number> {
@@ -343,52 +324,37 @@ export class SqliteCodedEventStore implements CodedEventStore {
   async codedEvent(dataset: CodedDataset, originalId: string): Promise<CodedEventRow | null> {
     const key = codedEventKey(dataset, originalId);
     if (key === null) return null;
-    const row = this.connection.prepare(`SELECT ${EVENT_COLUMNS} FROM coded_events WHERE key = ?`).get(key) as
-      | StoredEventRow
-      | undefined;
-    return row ? codedEventRow(row) : null;
+    for (const id of this.prepared().overlapping.all(key, key) as number[]) {
+      const block = this.block(id);
+      const row = block.keys.indexOf(key);
+      if (row !== -1) return codedEventRow(block, row);
+    }
+    return null;
   }
 
   async codedEvents(query: CodedEventQuery): Promise<CodedEventRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.dataset) {
-      where.push('key BETWEEN ? AND ?');
-      params.push(...codedKeyRange(query.dataset));
-    }
-    if (query.a && query.b) {
-      // The same condition with the actors bound the other way round.
-      const ab = '(source_actor = ? AND target_actor = ?)';
-      const ba = ab;
-      if (query.direction === 'ab') {
-        where.push(ab);
-        params.push(query.a, query.b);
-      } else if (query.direction === 'ba') {
-        where.push(ba);
-        params.push(query.b, query.a);
-      } else {
-        where.push(`(${ab} OR ${ba})`);
-        params.push(query.a, query.b, query.b, query.a);
-      }
-    } else if (query.a) {
-      where.push('(source_actor = ? OR target_actor = ?)');
-      params.push(query.a, query.a);
-    }
-    if (query.from !== undefined) {
-      where.push('day >= ?');
-      params.push(query.from);
-    }
-    if (query.to !== undefined) {
-      where.push('day <= ?');
-      params.push(query.to);
-    }
-    const rows = this.connection
+    const limit = query.limit ?? 100;
+    const [first, last] = query.dataset ? codedKeyRange(query.dataset) : [0, Number.MAX_SAFE_INTEGER];
+    // Blocks are read newest key first and skipped, undecoded, when their days or string table rule them out.
+    const entries = this.connection
       .prepare(
-        `SELECT ${EVENT_COLUMNS} FROM coded_events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY key DESC LIMIT ?`,
+        `SELECT id, last_key FROM coded_blocks
+         WHERE first_key >= ? AND last_key <= ? AND last_day >= ? AND first_day <= ? ORDER BY last_key DESC`,
       )
-      .all(...params, query.limit ?? 100) as StoredEventRow[];
-    return rows.map(codedEventRow);
+      .all(first, last, query.from ?? 0, query.to ?? 99_999_999) as BlockEntry[];
+    const found: CodedEventRow[] = [];
+    const matches = eventMatcher(query);
+    for (const entry of entries) {
+      // Rows are kept newest first; once `limit` of them are newer than anything left, the answer is complete.
+      if (found.length >= limit && (found[limit - 1] as CodedEventRow).key > entry.last_key) break;
+      const block = this.block(entry.id);
+      if (!matches.block(block)) continue;
+      for (let row = 0; row < block.size; row++)
+        if (matches.row(block, row)) found.push(codedEventRow(block, row));
+      found.sort((x, y) => y.key - x.key);
+      found.length = Math.min(found.length, limit);
+    }
+    return found;
   }
 
   async pairRollup(query: PairRollupQuery): Promise<PairRollupRow[]> {
@@ -440,23 +406,46 @@ export class SqliteCodedEventStore implements CodedEventStore {
   }
 }
 
-function codedEventRow(row: StoredEventRow): CodedEventRow {
-  const detail = JSON.parse(row.detail) as CodedEventDetail;
-  const { dataset, originalId } = codedKeyOrigin(row.key, detail.id);
+/** Tests a block (by its string table) and its rows against a query's actors and days. */
+function eventMatcher(query: CodedEventQuery) {
+  const { a, b, from = 0, to = 99_999_999 } = query;
+  const direction = query.direction ?? 'both';
+  return {
+    block(block: CodedBlock): boolean {
+      return [a, b].every((actor) => actor === undefined || block.strings.includes(actor));
+    },
+    row(block: CodedBlock, row: number): boolean {
+      const day = block.days[row] as number;
+      if (day < from || day > to) return false;
+      if (a === undefined) return true;
+      const source = block.code(row, 0);
+      const target = block.code(row, 1);
+      if (b === undefined) return source === a || target === a;
+      const ab = source === a && target === b;
+      const ba = source === b && target === a;
+      return direction === 'ab' ? ab : direction === 'ba' ? ba : ab || ba;
+    },
+  };
+}
+
+function codedEventRow(block: CodedBlock, row: number): CodedEventRow {
+  const detail = JSON.parse(block.detail(row)) as CodedEventDetail;
+  const key = block.keys[row] as number;
+  const { dataset, originalId } = codedKeyOrigin(key, detail.id);
   return {
     dataset,
     originalId,
-    key: row.key,
-    day: row.day,
-    sourceActor: row.source_actor,
-    targetActor: row.target_actor,
+    key,
+    day: block.days[row] as number,
+    sourceActor: block.code(row, 0),
+    targetActor: block.code(row, 1),
     sourceActorCode: detail.sourceCode ?? null,
     targetActorCode: detail.targetCode ?? null,
-    cameo: row.cameo,
+    cameo: block.code(row, 2),
     quadClass: detail.quad ?? null,
-    plover: row.plover,
+    plover: block.code(row, 3),
     mode: detail.mode ?? null,
-    goldstein: row.goldstein,
+    goldstein: block.goldstein(row),
     sourceUrl: detail.url ?? null,
     sourceName: detail.sourceName ?? null,
     actionCountry: detail.actionCountry ?? null,

@@ -1,4 +1,8 @@
+import { Buffer } from 'node:buffer';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { type CodedBlockRow, codedBlockBounds, codedBlockOfRows, encodeCodedBlock } from '../coded-block.js';
+
+const MIGRATED_BLOCK_ROWS = 4096;
 
 // Timestamped migrations, applied in name order. Never edit a released one; add a new one.
 const migrations: Record<string, Migration> = {
@@ -141,6 +145,33 @@ const migrations: Record<string, Migration> = {
       )`.execute(db);
       await sql`INSERT INTO document_search (document_search, rank) VALUES ('automerge', 8)`.execute(db);
       await sql`INSERT INTO document_search (doc_id, text) SELECT id, text FROM documents`.execute(db);
+    },
+  },
+  '20261129T0900_coded_event_blocks': {
+    // Coded events in blocks of columns, one binary value each (coded-block.ts): an import writes a value per
+    // few thousand rows instead of a row per event, and pair questions read the rollup, never these rows.
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE coded_blocks (
+        id INTEGER PRIMARY KEY, first_key INTEGER NOT NULL, last_key INTEGER NOT NULL,
+        first_day INTEGER NOT NULL, last_day INTEGER NOT NULL, size INTEGER NOT NULL, data BLOB NOT NULL
+      )`.execute(db);
+      await sql`CREATE INDEX coded_blocks_by_key ON coded_blocks (last_key, first_key)`.execute(db);
+      let after = -1;
+      for (;;) {
+        const { rows } =
+          await sql<CodedBlockRow>`SELECT key, day, source_actor AS source, target_actor AS target,
+            cameo, plover, goldstein, detail
+          FROM coded_events WHERE key > ${after} ORDER BY key LIMIT ${MIGRATED_BLOCK_ROWS}`.execute(db);
+        if (rows.length === 0) break;
+        const columns = codedBlockOfRows(rows);
+        const { firstKey, lastKey, firstDay, lastDay } = codedBlockBounds(columns);
+        const block = encodeCodedBlock(columns);
+        await sql`INSERT INTO coded_blocks (first_key, last_key, first_day, last_day, size, data)
+          VALUES (${firstKey}, ${lastKey}, ${firstDay}, ${lastDay}, ${rows.length},
+            ${Buffer.from(block.buffer, block.byteOffset, block.byteLength)})`.execute(db);
+        after = lastKey;
+      }
+      await sql`DROP TABLE coded_events`.execute(db);
     },
   },
 };
