@@ -19,9 +19,9 @@ import type {
 import { codedEventKey, codedKeyOrigin, codedKeyRange } from '../coded.js';
 import { CodedBlock, type CodedBlockBounds, codedBlockBounds, encodeCodedBlock } from '../coded-block.js';
 
-// Rollup deltas are kept in memory between flushes (about 150 bytes a cell); flushing this often keeps
+// Rollup deltas are kept in memory between flushes (about 100 bytes a cell); flushing this often keeps
 // memory flat on huge files, and rarely enough that a cell is upserted a few times per file, not per row.
-const ROLLUP_FLUSH_CELLS = 50_000;
+const ROLLUP_FLUSH_CELLS = 250_000;
 const IMPORT_CACHE_KIB = 32 * 1024;
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
@@ -64,20 +64,30 @@ class CellTable {
   }
 }
 
-/** One directed pair's pending cells: day → `type\torigin` → cell. */
+/** A pending cell's sums. */
+interface CellSums {
+  count: number;
+  scoreSum: number;
+}
+
+/** One directed pair's pending cells: day → type and origin (see `RollupWriter.cellKey`) → sums. */
 interface PairCells {
   readonly source: string;
   readonly target: string;
-  readonly days: Map<number, Map<string, RollupCell>>;
+  readonly days: Map<number, Map<number, CellSums>>;
 }
 
 /**
  * Accumulates rollup deltas and writes them with upserts (also into the unordered pair totals).
  * Cells are grouped by pair, then day, so a flush can visit them in the tables' key order cheaply: upserts in
- * key order touch each B-tree page once instead of once per cell.
+ * key order touch each B-tree page once instead of once per cell. A pending cell is two numbers under numeric
+ * keys (no string is made per delta), so many can wait: each flush upserts every pending cell, and a cell
+ * upserted once per file costs less than one upserted in several flushes.
  */
 class RollupWriter {
-  private readonly pairs = new Map<string, PairCells>();
+  private readonly pairs = new Map<string, Map<string, PairCells>>();
+  private readonly typeIndex = new Map<string, number>();
+  private readonly types: string[] = [];
   private size = 0;
   private readonly day: CellTable;
   private readonly month: CellTable;
@@ -97,6 +107,16 @@ class RollupWriter {
     );
   }
 
+  /** A type and origin as one number: twice the type's index, plus one for extracted events. */
+  private cellKey(type: string, origin: EventOrigin): number {
+    let index = this.typeIndex.get(type);
+    if (index === undefined) {
+      index = this.types.push(type) - 1;
+      this.typeIndex.set(type, index);
+    }
+    return index * 2 + (origin === 'extracted' ? 1 : 0);
+  }
+
   add(
     source: string,
     target: string,
@@ -106,59 +126,84 @@ class RollupWriter {
     count: number,
     score: number,
   ): void {
-    const pairKey = `${source}\t${target}`;
-    let pair = this.pairs.get(pairKey);
+    let targets = this.pairs.get(source);
+    if (!targets) {
+      targets = new Map();
+      this.pairs.set(source, targets);
+    }
+    let pair = targets.get(target);
     if (!pair) {
       pair = { source, target, days: new Map() };
-      this.pairs.set(pairKey, pair);
+      targets.set(target, pair);
     }
     let cells = pair.days.get(day);
     if (!cells) {
       cells = new Map();
       pair.days.set(day, cells);
     }
-    const cellKey = `${type}\t${origin}`;
-    const cell = cells.get(cellKey);
+    const key = this.cellKey(type, origin);
+    const cell = cells.get(key);
     if (cell) {
       cell.count += count;
       cell.scoreSum += score;
     } else {
-      cells.set(cellKey, { source, target, day, type, origin, count, scoreSum: score });
+      cells.set(key, { count, scoreSum: score });
       if (++this.size >= ROLLUP_FLUSH_CELLS) this.flush();
     }
   }
 
   flush(): void {
     const totals = new Map<string, { a: string; b: string; origin: EventOrigin; count: number }>();
-    for (const pairKey of [...this.pairs.keys()].sort()) {
-      const pair = this.pairs.get(pairKey) as PairCells;
-      const days = Float64Array.from(pair.days.keys()).sort();
-      let months = new Map<string, RollupCell>();
-      let currentMonth = -1;
-      for (const day of days) {
-        const cells = pair.days.get(day) as Map<string, RollupCell>;
-        const month = day - (day % 100);
-        if (month !== currentMonth) {
-          for (const cell of months.values()) this.month.write(cell);
-          months = new Map();
-          currentMonth = month;
+    const byTypeName = (x: number, y: number) => {
+      const [tx, ty] = [this.types[x >> 1] as string, this.types[y >> 1] as string];
+      return tx < ty ? -1 : tx > ty ? 1 : x - y;
+    };
+    const cell = (pair: PairCells, day: number, key: number, sums: CellSums): RollupCell => ({
+      source: pair.source,
+      target: pair.target,
+      day,
+      type: this.types[key >> 1] as string,
+      origin: key & 1 ? 'extracted' : 'coded',
+      count: sums.count,
+      scoreSum: sums.scoreSum,
+    });
+    for (const source of [...this.pairs.keys()].sort()) {
+      const targets = this.pairs.get(source) as Map<string, PairCells>;
+      for (const target of [...targets.keys()].sort()) {
+        const pair = targets.get(target) as PairCells;
+        const days = Float64Array.from(pair.days.keys()).sort();
+        let months = new Map<number, CellSums>();
+        let currentMonth = -1;
+        const writeMonths = () => {
+          for (const key of [...months.keys()].sort(byTypeName))
+            this.month.write(cell(pair, currentMonth, key, months.get(key) as CellSums));
+        };
+        for (const day of days) {
+          const cells = pair.days.get(day) as Map<number, CellSums>;
+          const month = day - (day % 100);
+          if (month !== currentMonth) {
+            writeMonths();
+            months = new Map();
+            currentMonth = month;
+          }
+          for (const key of [...cells.keys()].sort(byTypeName)) {
+            const sums = cells.get(key) as CellSums;
+            this.day.write(cell(pair, day, key, sums));
+            const monthSums = months.get(key);
+            if (monthSums) {
+              monthSums.count += sums.count;
+              monthSums.scoreSum += sums.scoreSum;
+            } else months.set(key, { ...sums });
+            const origin: EventOrigin = key & 1 ? 'extracted' : 'coded';
+            const [a, b] = source <= target ? [source, target] : [target, source];
+            const totalKey = `${a}\t${b}\t${origin}`;
+            const total = totals.get(totalKey);
+            if (total) total.count += sums.count;
+            else totals.set(totalKey, { a, b, origin, count: sums.count });
+          }
         }
-        for (const cellKey of [...cells.keys()].sort()) {
-          const c = cells.get(cellKey) as RollupCell;
-          this.day.write(c);
-          const monthCell = months.get(cellKey);
-          if (monthCell) {
-            monthCell.count += c.count;
-            monthCell.scoreSum += c.scoreSum;
-          } else months.set(cellKey, { ...c, day: month });
-          const [a, b] = c.source <= c.target ? [c.source, c.target] : [c.target, c.source];
-          const totalKey = `${a}\t${b}\t${c.origin}`;
-          const total = totals.get(totalKey);
-          if (total) total.count += c.count;
-          else totals.set(totalKey, { a, b, origin: c.origin, count: c.count });
-        }
+        writeMonths();
       }
-      for (const cell of months.values()) this.month.write(cell);
     }
     for (const { a, b, origin, count } of totals.values()) {
       this.upsertTotal.run(a, b, origin, count);
