@@ -450,3 +450,26 @@ describe('vocabulary and pairs from a second round of review articles', () => {
     expect(acts(runWith(text, ACTORS, [pair]))).toEqual(['CONSULT NOR>CHL', 'AGREE NOR>CHL']);
   });
 });
+
+describe('a movement that governs a state', () => {
+  const GOVERNING: Record<string, ActorSpec> = {
+    Taliban: { type: 'group', id: 'TALIBAN', country: 'AFG' },
+    Chile: { type: 'state', id: 'CHL', country: 'CHL' },
+  };
+  const run = (text: string, dates: [string, string][]) => {
+    const document = doc(text);
+    const extra = dates.map(([phrase, value]) => timex(document, phrase, value));
+    return acts(
+      extractEvents(document, withSentences(document, [...mentionsOf(document, GOVERNING), ...extra])),
+    );
+  };
+
+  it('acts for the state while it holds the capital, and for itself before', () => {
+    expect(run('In May 2023 the Taliban accused Chile of meddling.', [['May 2023', '2023-05']])).toEqual([
+      'ACCUSE AFG>CHL',
+    ]);
+    expect(run('In May 2019 the Taliban accused Chile of meddling.', [['May 2019', '2019-05']])).toEqual([
+      'ACCUSE TALIBAN>CHL',
+    ]);
+  });
+});

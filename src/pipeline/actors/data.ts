@@ -32,6 +32,12 @@ export interface OrganisationRecord {
   readonly demonyms?: readonly string[];
   readonly requiresArticle?: boolean;
   readonly country?: string;
+  /** Periods in which the body was a state's de facto government (ISO dates, `to` exclusive, null: ongoing). */
+  readonly governs?: readonly {
+    readonly country: string;
+    readonly from: string;
+    readonly to: string | null;
+  }[];
   readonly lat: number | null;
   readonly lon: number | null;
 }

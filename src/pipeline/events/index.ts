@@ -3,6 +3,7 @@
  * Reads the sentence, timex and mention findings of earlier stages; pure and browser-safe.
  */
 import type { DyadDocument, DyadEvent, Finding, Mention, Place, Span } from '../../domain/model.js';
+import { ORGANISATION_BY_ID } from '../actors/data.js';
 import { findingId, type Stage } from '../pipeline.js';
 import { placeOf } from './actors.js';
 import { type AnalysedEvent, type AnalyseOptions, analyseDocument } from './analyse.js';
@@ -31,6 +32,18 @@ function historical(code: string | null, date: string | null): string | null {
   if (!predecessor || !/^\d{4}/.test(date)) return code;
   const end = date.includes('/') ? (date.split('/')[1] ?? date) : date;
   return end < predecessor.until ? predecessor.code : code;
+}
+
+/**
+ * A movement's id stands for the state it governed de facto on the date (the Taliban for Afghanistan from
+ * August 2021): what it does then, the state does.
+ */
+function governing(code: string | null, date: string | null): string | null {
+  const periods = code === null || date === null ? undefined : ORGANISATION_BY_ID.get(code)?.governs;
+  if (!periods || date === null || !/^\d{4}/.test(date)) return code;
+  const day = date.split('/')[0] as string;
+  const period = periods.find((p) => p.from.slice(0, day.length) <= day && (p.to === null || day < p.to));
+  return period?.country ?? code;
 }
 
 export function createEventStage(options: AnalyseOptions = {}): Stage {
@@ -82,18 +95,19 @@ function eventsOf(document: DyadDocument, item: AnalysedEvent, dyad: readonly st
   const dyadPair = item.sources.length === 2 && item.sources.every((p) => p.mention.resolution === 'dyad');
   const sources = dyadPair ? item.sources.slice(0, 1) : item.sources;
   const targets = item.targets.length > 0 ? item.targets : dyadPair ? item.sources.slice(1, 2) : [null];
+  // An undated act is placed at the report's date to tell who governed.
+  const when = item.date ?? document.published;
   for (const source of sources) {
-    const sourceCode = source.mention.text.startsWith('Russia')
-      ? source.code
-      : historical(source.code, item.date);
+    const actor = governing(source.code, when);
+    const sourceCode = source.mention.text.startsWith('Russia') ? actor : historical(actor, item.date);
     if (!sourceCode) continue;
     for (const target of targets) {
-      let targetCode = historical(target?.code ?? null, item.date);
+      let targetCode = historical(governing(target?.code ?? null, when), item.date);
       let location: Place | null = item.place ? placeOf(item.place) : null;
       if (target?.isPlace) location = placeOf(target.mention);
       // A visit needs a destination in the text; only a trip noun ("Kim's trip") may take the text's other state.
       const mayFill = !NOT_BILATERAL_TYPES.has(entry.type) && (!entry.needsTarget || entry.pos === 'noun');
-      const member = dyad.find((code) => code === source.code || PREDECESSOR[code]?.code === source.code);
+      const member = dyad.find((code) => code === actor || PREDECESSOR[code]?.code === actor);
       if (targetCode === null && mayFill && member) {
         targetCode = historical(dyad.find((code) => code !== member) ?? null, item.date);
       }
