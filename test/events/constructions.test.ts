@@ -473,3 +473,34 @@ describe('a movement that governs a state', () => {
     ]);
   });
 });
+
+describe('deadlines, titled names and verdicts on a long object', () => {
+  it('does not date an act by its deadline', () => {
+    const events = run(
+      'In October 2023 Norway and Chile met. Norway threatened Chile, giving it until 1 November to leave.',
+      [
+        ['October 2023', '2023-10'],
+        ['1 November', '2023-11-01'],
+      ],
+    );
+    expect(events.filter((e) => e.type === 'THREATEN').map(summary)).toEqual([
+      'THREATEN NOR>CHL 2023-10 asserted',
+    ]);
+  });
+
+  it('gives a titled name the actor data lacks to the state its title names', () => {
+    expect(acts(run("Chile's foreign ministry spokesman Ola Holm accused Peru of lying."))).toEqual([
+      'ACCUSE CHL>PER',
+    ]);
+    expect(acts(run('Norwegian envoy Per Lund criticised Peru.'))).toEqual(['ACCUSE NOR>PER']);
+  });
+
+  it("reads a verdict on a long object, aimed at the object's possessive owner", () => {
+    expect(acts(run("Chile called Peru's treatment of Norwegian fishing crews unacceptable."))).toEqual([
+      'ACCUSE CHL>PER',
+    ]);
+    expect(acts(run('Chile called for talks and said the Norwegian plan was unacceptable.'))).not.toContain(
+      'ACCUSE CHL>NOR',
+    );
+  });
+});

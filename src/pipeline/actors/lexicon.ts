@@ -216,6 +216,10 @@ const TITLE_LIST: readonly [string, RoleCode | null][] = [
   ['dr', null],
 ];
 
+/** A word of an office's title, for names the actor data lacks ("Foreign Ministry Spokesman Jan Holm"). */
+export const TITLE_WORD =
+  /^(?:national|security|foreign|defen[cs]e|ministry|prime|deputy|vice|first|secretary|minister|president|adviser|advisor|general|director|spokes(?:man|woman|person)|ambassador|envoy|chief|senator|governor|admiral|colonel|chairman|chair|leader|supreme|commander|state|affairs|interior|finance|special|representative|press|officer|mr|mrs|ms|dr)\.?$/i;
+
 export const TITLES: ReadonlyMap<string, RoleCode | null> = new Map(
   TITLE_LIST.map(([t, r]) => [squash(t), r]),
 );

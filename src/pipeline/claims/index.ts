@@ -1,4 +1,5 @@
 import type { Claim, DyadDocument, Finding, Likelihood, Mention, Span } from '../../domain/model.js';
+import { TITLE_WORD } from '../actors/lexicon.js';
 import {
   clauseAt,
   end,
@@ -410,9 +411,6 @@ function classifyHolder(
     return { holder: unknown.name, text: unknown.name, end: phraseEnd };
   return { holder: 'author', text: null, end: phraseEnd };
 }
-
-const TITLE_WORD =
-  /^(?:national|security|foreign|defen[cs]e|prime|deputy|vice|first|secretary|minister|president|adviser|advisor|general|director|spokes(?:man|woman|person)|ambassador|envoy|chief|senator|governor|admiral|colonel|chairman|chair|leader|supreme|commander|state|affairs|interior|finance|special|representative|press|officer|mr|mrs|ms|dr)\.?$/i;
 
 /**
  * The capitalised name ending a subject, without its title's words ("National Security Adviser Jake Sullivan" →

@@ -4,7 +4,9 @@
  * modifiers of nominal triggers, `by`-agents of passives, coordinated actors on either side.
  * Shared by the event stage and the itinerary stage.
  */
+
 import type { DyadDocument, Finding, Mention, Sentence, Timex } from '../../domain/model.js';
+import { TITLE_WORD } from '../actors/lexicon.js';
 import { splitSentences } from '../sentences.js';
 import { defaultPersonName, type Participant, participantOf } from './actors.js';
 import { detectFactuality, type FactualityCue } from './factuality.js';
@@ -236,8 +238,10 @@ export function analyseDocument(
       if (subject) lastPersonSubject = participantOf(subject.mention, personName);
     }
     // Only an account by day or month is a dated narrative that later clauses continue; a year named in an
-    // analytical paragraph does not date what follows.
-    const dated = view.timexes.filter(isDateLike).filter((t) => /^\d{4}-\d{2}(?:-\d{2}|$)/.test(t.value));
+    // analytical paragraph does not date what follows, nor does a deadline.
+    const dated = view.timexes
+      .filter((t) => isDateLike(t) && !isDeadlineIn(view, t))
+      .filter((t) => /^\d{4}-\d{2}(?:-\d{2}|$)/.test(t.value));
     const lastDate = dated.at(-1);
     if (lastDate) {
       narrative = lastDate;
@@ -400,17 +404,34 @@ const COMPOUND_HEADS = new Set(
   ),
 );
 
+// Words a long gap does not cross: "called for talks and said the move was unacceptable" is no verdict.
+const LONG_GAP_STOPS = new Set([
+  'and',
+  'or',
+  'but',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'for',
+  'on',
+  'said',
+  'says',
+]);
+
 function matchRest(tokens: readonly Token[], first: number, words: readonly string[]): number | null {
   let position = first;
   for (let w = 1; w < words.length; w++) {
     const word = words[w];
-    if (word === '*') {
+    if (word === '*' || word === '**') {
       const next = words[w + 1];
       if (next === undefined) return null;
       let found = -1;
       const lastWord = w + 1 === words.length - 1;
-      // Up to two words; a possessive's "'s" is not one of them ("summoned South Korea's ambassador").
-      let gapEnd = position + 3;
+      // Up to two words ("**": up to six, none opening another clause or phrase); a possessive's "'s" is not one of
+      // them ("summoned South Korea's ambassador", "called Chile's treatment of the crews unacceptable").
+      const long = word === '**';
+      let gapEnd = position + (long ? 7 : 3);
       for (let k = position + 1; k <= gapEnd && k < tokens.length; k++) {
         const lower = tokens[k]?.lower;
         if (lower === "'s") gapEnd++;
@@ -420,6 +441,7 @@ function matchRest(tokens: readonly Token[], first: number, words: readonly stri
         }
         // A possessive may sit in the gap: "welcomed Chile's decision".
         if (!tokens[k]?.isWord && tokens[k]?.lower !== "'s") break;
+        if (long && LONG_GAP_STOPS.has(lower ?? '')) break;
       }
       if (found < 0) return null;
       position = found;
@@ -697,7 +719,8 @@ function assignRoles(
     (PREPOSITIONS.has(opener) || /ing$/.test(opener)) &&
     tokens.slice(0, match.first).every((t) => t.text !== ',');
   // "welcomed Chile's decision", "summoned the US ambassador": an actor inside the trigger's gap owns what the act
-  // is about.
+  // is about; a possessive owner alone does when there is one ("called Peru's treatment of Afghan refugees ...").
+  const inGap: MentionSlot[] = [];
   for (let i = match.first + 1; i < match.last; i++) {
     const slot = mentionAt[i];
     if (!slot) continue;
@@ -705,11 +728,13 @@ function assignRoles(
       tokens[slot.last + 1]?.lower === "'s" ||
       slot.mention.resolution === 'demonym' ||
       slot.mention.mentionType === 'state'
-    ) {
-      objects.push({ prep: 'dobj', group: [participantOf(slot.mention, personName)], afterComma: false });
-    }
+    )
+      inGap.push(slot);
     i = slot.last;
   }
+  const owner = inGap.find((slot) => tokens[slot.last + 1]?.lower === "'s");
+  for (const slot of owner ? [owner] : inGap)
+    objects.push({ prep: 'dobj', group: [participantOf(slot.mention, personName)], afterComma: false });
   for (let i = match.last + 1; i < stop; i++) {
     const token = tokens[i] as Token;
     if (token.text === '(') depth++;
@@ -867,8 +892,11 @@ function scanSubject(
     /^\p{Lu}\p{Ll}+$/u.test(wordBefore.text) &&
     !CALENDAR_WORDS.test(wordBefore.lower) &&
     !(lastPersonSubject?.person ?? '').split(/\s+/).includes(wordBefore.text)
-  )
-    return { subjects: [], inferred: false };
+  ) {
+    // "Taliban spokesman Zabihullah Mujahid called ...": a titled name speaks for the actor its title names.
+    const owner = titleOwner(view, k);
+    return { subjects: owner ? [toParticipant(owner)] : [], inferred: false };
+  }
   for (let i = from - 1; i >= 0; i--) {
     const token = tokens[i] as Token;
     if (token.text === ';' || token.text === ':') break;
@@ -934,6 +962,27 @@ function scanSubject(
     }
   }
   return { subjects: [], inferred: false };
+}
+
+/**
+ * The state or body that owns the title before the unknown name ending at token `last` ("Taliban spokesman",
+ * "Chile's foreign ministry spokesman"), or null.
+ */
+function titleOwner(view: SentenceView, last: number): MentionSlot | null {
+  const { tokens, mentionAt } = view;
+  let first = last;
+  while (first > 0 && last - first < 3 && /^\p{Lu}\p{Ll}/u.test(tokens[first - 1]?.text ?? '')) {
+    if (mentionAt[first - 1] || TITLE_WORD.test(tokens[first - 1]?.text ?? '')) break;
+    first--;
+  }
+  let k = first - 1;
+  while (k >= 0 && !mentionAt[k] && TITLE_WORD.test(tokens[k]?.text ?? '')) k--;
+  if (k === first - 1) return null;
+  if (tokens[k]?.lower === "'s") k--;
+  const slot = mentionAt[k];
+  const owns =
+    slot && (['state', 'organisation', 'group'] as const).some((t) => t === slot.mention.mentionType);
+  return owns ? slot : null;
 }
 
 /** A headline in title case ("Navy Warship Conducts Joint Exercises"), where capitals mark no names. */
@@ -1431,8 +1480,11 @@ function dateFor(
   matches: readonly TriggerMatch[],
   narrative: Timex | null,
 ): { timex: Timex | null; value: string | null; basis: 'clause' | 'narrative' } {
-  // "under the 1965 agreement", "a 2016 pact": a year naming a thing does not date the act, only that thing.
-  const candidates = view.timexes.filter((t) => isDateLike(t) && !namesAnotherThing(view, t, match));
+  // "under the 1965 agreement", "a 2016 pact": a year naming a thing does not date the act, only that thing;
+  // "had until 1 November to leave": a deadline bounds the act and does not date it.
+  const candidates = view.timexes.filter(
+    (t) => isDateLike(t) && !namesAnotherThing(view, t, match) && !isDeadlineIn(view, t),
+  );
   const after = candidates.filter((t) => spanOf(t).start >= match.end);
   const before = candidates.filter((t) => spanOf(t).end <= match.start);
   // "arrived in Beijing ..., and met Xi the next day": a date after a coordinated verb is that verb's.
@@ -1518,6 +1570,18 @@ function namesAnotherThing(view: SentenceView, timex: Timex, match: TriggerMatch
   if (!next || !/^\p{L}/u.test(next.text) || !DETERMINERS.has((view.tokens[i - 1] as Token).lower))
     return false;
   return next.start < match.start || next.start >= match.end;
+}
+
+/** "had until 1 November to leave" (as `isDeadline` in the time stage, on the sentence's tokens). */
+function isDeadlineIn(view: SentenceView, timex: Timex): boolean {
+  const span = spanOf(timex);
+  const previous = view.tokens.filter((t) => t.end <= span.start).at(-1)?.lower;
+  const after = view.tokens.filter((t) => t.start >= span.end);
+  return (
+    (previous === 'until' || previous === 'till') &&
+    after[0]?.lower === 'to' &&
+    /^\p{Ll}/u.test(after[1]?.text ?? '')
+  );
 }
 
 /** "Cairo, which had asked the week before, accused ...": a date inside a relative clause closed before the act. */

@@ -254,11 +254,12 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // ACCUSE: criticism, condemnation, allegation, investigation.
   ...verbs('ACCUSE', null, 'accuse|blame|allege|charge'),
   ...verbs('ACCUSE', 'disapprove', 'criticise|criticize|condemn|denounce|censure|rebuke|decry|deplore'),
-  // "called the decision reckless": a verdict on another party's act.
+  // "called the decision reckless", "called Chile's treatment of the crews unacceptable": a verdict on another
+  // party's act.
   ...verbs(
     'ACCUSE',
     'disapprove',
-    'call * reckless|call * irresponsible|call * unacceptable|call * illegal|call * provocation|call * provocative|call * hostile|call * unfriendly|call * unjustified|call * dangerous|call * violation',
+    'call ** reckless|call ** irresponsible|call ** unacceptable|call ** illegal|call ** provocation|call ** provocative|call ** hostile|call ** unfriendly|call ** unjustified|call ** dangerous|call ** violation',
   ),
   ...verbs('ACCUSE', 'investigate', 'investigate|probe'),
   ...nouns('ACCUSE', null, 'accusation|allegation|complaint|lawsuit|indictment'),

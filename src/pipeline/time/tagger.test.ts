@@ -101,6 +101,13 @@ describe('partial dates take their year from the story or the DCT', () => {
     expect(found.map((t) => t.value)).toEqual(['2019-04', '2014', '2019']);
   });
 
+  it('counts "the following month" from the story, not from a deadline', () => {
+    const found = tag(
+      'On 3 October 2023 the ministry gave the crews until 1 November to leave. The following month it relented. It took until 2012 to settle.',
+    );
+    expect(found.map((t) => t.value)).toEqual(['2023-10-03', '2023-11-01', '2023-11', '2012']);
+  });
+
   it('puts a bare past-tense month before the DCT', () => {
     const december = only('Officials met in December to discuss it.', '2024-02-10');
     expect(december.value).toBe('2023-12');

@@ -94,7 +94,11 @@ interface HistoryEntry {
   readonly granularity: Granularity;
   /** Resolved as a comparison with another period ("a year ago"): not itself a reporting period. */
   readonly comparison: boolean;
-  /** A year naming a thing ("the 2014 agreement"), not when the story is: "that year" does not point to it. */
+  /**
+   * Not when the story is, so nothing is anchored on it: a year naming a thing ("the 2014 agreement": "that year"
+   * does not point to it), or a deadline ("had until 1 November to leave": "the following month" counts from the
+   * story's date, not from the deadline).
+   */
   readonly modifier: boolean;
 }
 
@@ -1785,6 +1789,14 @@ function chunks(text: string): Array<readonly [number, number]> {
  * ("last month"); narrative ones ("a day later") are chained to the last date mentioned before them.
  */
 /** A year between a determiner and a word: "the 2014 agreement", "its 1999 constitution". */
+/** "had until 1 November to leave": a deadline, not a time the story is at ("it took until 2012 to" is not one). */
+export function isDeadline(text: string, start: number, end: number): boolean {
+  return (
+    /\b(?:until|till)\s+$/i.test(text.slice(Math.max(0, start - 7), start)) &&
+    /^\s+to\s+\p{Ll}/u.test(text.slice(end, end + 8))
+  );
+}
+
 function namesAThing(text: string, start: number, end: number): boolean {
   return (
     /\b(?:the|a|an|its|their|his|her|our)\s+$/i.test(text.slice(Math.max(0, start - 8), start)) &&
@@ -1840,7 +1852,9 @@ export function tagTimexes(text: string, dct: string | null): TaggedTimex[] {
           end: candidate.end,
           granularity,
           comparison: anchor?.rule === 'relative-comparison-period',
-          modifier: /^\d{4}$/.test(value) && namesAThing(text, candidate.start, candidate.end),
+          modifier:
+            (/^\d{4}$/.test(value) && namesAThing(text, candidate.start, candidate.end)) ||
+            isDeadline(text, candidate.start, candidate.end),
         });
     }
   }
