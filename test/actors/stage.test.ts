@@ -333,6 +333,17 @@ describe('actors stage: governments, royal names, places that are surnames', () 
     const all = mentions('The two ministers met in Muscat on Monday.', '2018-06-01');
     expect(find(all, 'Muscat')).toMatchObject({ mentionType: 'place', country: 'OMN' });
   });
+
+  it('reads a surname after a month or a day as the person, not part of a longer name', () => {
+    const all = mentions(
+      'Anthony Albanese took office in May. In November Albanese met Xi. On Friday Albanese flew home.',
+      '2022-12-01',
+    );
+    expect(all.filter((m) => m.text === 'Albanese').map((m) => m.entityId)).toEqual([
+      'anthony-albanese',
+      'anthony-albanese',
+    ]);
+  });
 });
 
 describe('actors helpers', () => {

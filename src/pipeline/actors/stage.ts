@@ -1062,7 +1062,14 @@ function plausibleCity(m: RawMatch, ctx: DocContext, places: readonly ScoredPlac
 /** The name continues with capitalised words on either side ("Paula Jones", "Ford Motor"). */
 function partOfLongerName(ctx: DocContext, first: number, last: number): boolean {
   const prev = previousWord(ctx, first);
-  if (prev?.capitalised && !isSentenceStart(ctx, first - 1) && !TITLE_FIRST_WORDS.has(prev.key)) return true;
+  // "In November Albanese met": a month or day before a name is not part of it.
+  if (
+    prev?.capitalised &&
+    !isSentenceStart(ctx, first - 1) &&
+    !TITLE_FIRST_WORDS.has(prev.key) &&
+    !MONTHS_AND_DAYS.has(prev.key)
+  )
+    return true;
   const next = ctx.tokens[last + 1];
   const gap = next ? ctx.text.slice((ctx.tokens[last] as Token).end, next.start) : '';
   return (
