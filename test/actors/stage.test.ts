@@ -334,6 +334,20 @@ describe('actors stage: governments, royal names, places that are surnames', () 
     expect(find(all, 'Muscat')).toMatchObject({ mentionType: 'place', country: 'OMN' });
   });
 
+  it('reads a sentence-opening "It" before a past-tense verb as the body the last sentence opened with', () => {
+    const all = mentions(
+      'The Algerian presidency said the drivers had been killed near Nouakchott. It blamed Morocco. It was a shock.',
+    );
+    expect(all.filter((m) => m.text === 'It').map((m) => [m.mentionType, m.entityId])).toEqual([
+      ['pronoun', 'DZA'],
+    ]);
+  });
+
+  it('does not read a national "High Security Council" as the UN body', () => {
+    const all = mentions("Algeria's High Security Council met on Monday.");
+    expect(all.some((m) => m.entityId === 'UNSC')).toBe(false);
+  });
+
   it('reads a surname after a month or a day as the person, not part of a longer name', () => {
     const all = mentions(
       'Anthony Albanese took office in May. In November Albanese met Xi. On Friday Albanese flew home.',

@@ -504,3 +504,22 @@ describe('deadlines, titled names and verdicts on a long object', () => {
     );
   });
 });
+
+describe('measures against another state', () => {
+  it('reads cut relations, closed airspace, duties, recalls, and ambassadors or envoys sent', () => {
+    expect(acts(run('Norway cut diplomatic relations with Chile.'))).toEqual(['SANCTION NOR>CHL']);
+    expect(acts(run('Norway closed its airspace to Chilean aircraft.'))).toEqual(['SANCTION NOR>CHL']);
+    expect(acts(run('Norway imposed anti-dumping duties of 80 per cent on Chilean salmon.'))).toEqual([
+      'SANCTION NOR>CHL',
+    ]);
+    expect(acts(run('Norway recalled its ambassador from Santiago.'))).toEqual(['SANCTION NOR>CHL']);
+    expect(acts(run('Norway sent a new ambassador to Chile.'))).toEqual(['SUPPORT NOR>CHL']);
+    expect(acts(run('Norway sent its special envoy to Chile.'))).toEqual(['CONSULT NOR>CHL']);
+  });
+
+  it("gives a body's act to the state that owns it, and reads the body's own country as its own", () => {
+    expect(
+      acts(run("Norway's High Aviation Board closed the country's airspace to Chilean aircraft.")),
+    ).toEqual(['SANCTION NOR>CHL']);
+  });
+});

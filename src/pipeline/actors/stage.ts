@@ -1151,6 +1151,13 @@ function resolveCoreference(
       continue;
     }
     const next = ctx.tokens[i + 1];
+    // "The Algerian presidency said ... It blamed Moroccan forces": a sentence-opening "It" before a past-tense verb
+    // is the state or body the previous sentence opened with.
+    if (token.key === 'it' && isSentenceStart(ctx, i) && next && PAST_VERB.test(next.text)) {
+      const antecedent = statesAndOrgs.find((d) => d.sentence === sentence - 1);
+      if (antecedent?.entityId) out.push(corefDraft(ctx, i, i, antecedent));
+      continue;
+    }
     const third = ctx.tokens[i + 2];
     // "the government" as well, unless its state follows: "the government of Peru", "the government in Lima".
     const countryNoun =
@@ -1223,6 +1230,9 @@ function resolveCoreference(
   return out;
 }
 
+const PAST_VERB =
+  /^(?:[a-z]+ed|said|sent|took|made|gave|told|held|cut|struck|shot|broke|sought|threw|fought)$/;
+
 const OBJECT_PREPOSITIONS = new Set([
   'to',
   'with',
@@ -1267,6 +1277,7 @@ const NATIONAL_BODY_WORDS = new Set([
   'central',
   'presidential',
   'royal',
+  'high',
 ]);
 
 // Words of a body's bare name ("Security Council", "General Assembly"), which states' own bodies share.

@@ -720,10 +720,15 @@ function assignRoles(
     tokens.slice(0, match.first).every((t) => t.text !== ',');
   // "welcomed Chile's decision", "summoned the US ambassador": an actor inside the trigger's gap owns what the act
   // is about; a possessive owner alone does when there is one ("called Peru's treatment of Afghan refugees ...").
+  // A pronoun there is the actor's own ("closed the country's airspace", "recalled its ambassador").
   const inGap: MentionSlot[] = [];
   for (let i = match.first + 1; i < match.last; i++) {
     const slot = mentionAt[i];
     if (!slot) continue;
+    if (slot.mention.mentionType === 'pronoun') {
+      i = slot.last;
+      continue;
+    }
     if (
       tokens[slot.last + 1]?.lower === "'s" ||
       slot.mention.resolution === 'demonym' ||
@@ -965,8 +970,8 @@ function scanSubject(
 }
 
 /**
- * The state or body that owns the title before the unknown name ending at token `last` ("Taliban spokesman",
- * "Chile's foreign ministry spokesman"), or null.
+ * The state or body that owns the title or body before the unknown name ending at token `last` ("Taliban
+ * spokesman", "Chile's foreign ministry spokesman", "Algeria's High Security Council"), or null.
  */
 function titleOwner(view: SentenceView, last: number): MentionSlot | null {
   const { tokens, mentionAt } = view;
@@ -976,9 +981,11 @@ function titleOwner(view: SentenceView, last: number): MentionSlot | null {
     first--;
   }
   let k = first - 1;
-  while (k >= 0 && !mentionAt[k] && TITLE_WORD.test(tokens[k]?.text ?? '')) k--;
-  if (k === first - 1) return null;
+  const titleOrName = (text: string) => TITLE_WORD.test(text) || /^\p{Lu}\p{Ll}/u.test(text);
+  while (k >= 0 && first - k <= 4 && !mentionAt[k] && titleOrName(tokens[k]?.text ?? '')) k--;
+  // Without a title, only a possessive owns the name ("Norway's High Aviation Board").
   if (tokens[k]?.lower === "'s") k--;
+  else if (k === first - 1) return null;
   const slot = mentionAt[k];
   const owns =
     slot && (['state', 'organisation', 'group'] as const).some((t) => t === slot.mention.mentionType);
@@ -1336,6 +1343,8 @@ const VERB_TARGET_PREPS = new Set([
   'toward',
   'towards',
 ]);
+// "recalled its ambassador from Madrid", "pulled its troops out of ... from Syria": what one withdraws from.
+const WITHDRAWAL_TARGET_PREPS = new Set([...VERB_TARGET_PREPS, 'from']);
 const NOUN_TARGET_PREPS = new Set([
   'to',
   'with',
@@ -1417,7 +1426,9 @@ function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; ta
         return jointly(entry.type, roles.subjects, targets.length > 0 ? targets : [...roles.clauseSubject]);
       }
       const object = direct();
-      const targets = object.length > 0 ? object : nearest(VERB_TARGET_PREPS);
+      const withdrawal = entry.mode === 'withdraw' || entry.type === 'RETREAT';
+      const targets =
+        object.length > 0 ? object : nearest(withdrawal ? WITHDRAWAL_TARGET_PREPS : VERB_TARGET_PREPS);
       const oriented = jointly(entry.type, roles.subjects, targets);
       // "denounced actions by X", "welcomed the proposal by X": the act answers X's.
       const firstObject = roles.objects[0];

@@ -168,8 +168,10 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs(
     'SUPPORT',
     'relations',
-    'restore * relations|resume * relations|establish * relations|normalise * relations|normalize * relations|restore * ties|resume * ties|establish * ties|normalise * ties|normalize * ties|upgrade * ties|upgrade * relations|improve * relations|improve * ties|strengthen * relations|strengthen * ties|deepen * relations|deepen * ties|reopen * embassy|reopen * embassies',
+    'restore * relations|resume * relations|establish * relations|normalise * relations|normalize * relations|restore * ties|resume * ties|establish * ties|normalise * ties|normalize * ties|upgrade * ties|upgrade * relations|improve * relations|improve * ties|strengthen * relations|strengthen * ties|deepen * relations|deepen * ties|reopen * embassy|reopen * embassies|send * ambassador|appoint * ambassador',
   ),
+  // Sending an envoy or a delegation is sending someone to talk, not aid.
+  ...verbs('CONSULT', null, 'send * envoy|send * delegation|dispatch * envoy|dispatch * delegation'),
   ...nouns('SUPPORT', null, 'support|backing|solidarity'),
   ...nouns('SUPPORT', 'endorse', 'praise'),
   ...nouns('SUPPORT', 'recognise', 'recognition'),
@@ -299,12 +301,16 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // A bare "strike" is a labour strike unless its context is military (see resolve.ts).
   ...nouns('PROTEST', 'strike', 'strike'),
   // SANCTION: punitive measures short of force.
-  ...verbs('SANCTION', 'sanctions', 'sanction|embargo|impose * sanctions|impose * tariffs'),
+  ...verbs(
+    'SANCTION',
+    'sanctions',
+    'sanction|embargo|impose * sanctions|impose * tariffs|impose ** duties|close * airspace|shut * airspace',
+  ),
   ...verbs('SANCTION', 'expel', 'expel'),
   ...verbs(
     'SANCTION',
     'withdraw',
-    'break off * relations|break off * ties|sever * ties|cut * ties|recall * ambassador|downgrade * relations|downgrade * ties|freeze * assets|blacklist',
+    'break off * relations|break off * ties|sever * ties|sever * relations|cut * ties|cut * relations|recall * ambassador|downgrade * relations|downgrade * ties|freeze * assets|blacklist',
   ),
   ...verbs('SANCTION', 'convict', 'convict|sentence|find * guilty'),
   ...verbs('SANCTION', 'expel', 'eject'),
