@@ -343,6 +343,13 @@ describe('actors stage: governments, royal names, places that are surnames', () 
     ]);
   });
 
+  it('reads "its" as a state named before rather than a demonym modifying a noun', () => {
+    const all = mentions(
+      'China suspended imports from four Australian plants, and its ministry imposed duties.',
+    );
+    expect(all.find((m) => m.text === 'its')?.entityId).toBe('CHN');
+  });
+
   it('does not read a national "High Security Council" as the UN body', () => {
     const all = mentions("Algeria's High Security Council met on Monday.");
     expect(all.some((m) => m.entityId === 'UNSC')).toBe(false);

@@ -515,6 +515,14 @@ describe('measures against another state', () => {
     expect(acts(run('Norway recalled its ambassador from Santiago.'))).toEqual(['SANCTION NOR>CHL']);
     expect(acts(run('Norway sent a new ambassador to Chile.'))).toEqual(['SUPPORT NOR>CHL']);
     expect(acts(run('Norway sent its special envoy to Chile.'))).toEqual(['CONSULT NOR>CHL']);
+    expect(acts(run('Norway imposed anti-dumping and anti-subsidy duties on Chilean salmon.'))).toEqual([
+      'SANCTION NOR>CHL',
+    ]);
+    expect(acts(run('Norway announced provisional duties on Chilean wine.'))).toEqual(['SANCTION NOR>CHL']);
+    expect(acts(run('Norway suspended salmon imports from two Chilean plants.'))).toEqual([
+      'SANCTION NOR>CHL',
+    ]);
+    expect(acts(run('Norway halted the drills from midnight Moscow time.'))).toEqual([]);
   });
 
   it("gives a body's act to the state that owns it, and reads the body's own country as its own", () => {

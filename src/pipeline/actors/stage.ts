@@ -1146,7 +1146,11 @@ function resolveCoreference(
       continue;
     }
     if (token.key === 'its') {
-      const antecedent = lastBefore(statesAndOrgs, token.start, (d) => d.sentence >= sentence - 1);
+      // A demonym is mostly an adjective ("from four Australian abattoirs, ... its ministry"): a named state first.
+      const recent = (d: Draft) => d.sentence >= sentence - 1;
+      const antecedent =
+        lastBefore(statesAndOrgs, token.start, (d) => recent(d) && d.resolution !== 'demonym') ??
+        lastBefore(statesAndOrgs, token.start, recent);
       if (antecedent?.entityId) out.push(corefDraft(ctx, i, i, antecedent));
       continue;
     }

@@ -404,20 +404,9 @@ const COMPOUND_HEADS = new Set(
   ),
 );
 
-// Words a long gap does not cross: "called for talks and said the move was unacceptable" is no verdict.
-const LONG_GAP_STOPS = new Set([
-  'and',
-  'or',
-  'but',
-  'that',
-  'which',
-  'who',
-  'whom',
-  'for',
-  'on',
-  'said',
-  'says',
-]);
+// Words a long gap does not cross: "called for talks, which it said were unacceptable" is no verdict ("and" may
+// join the object's modifiers: "anti-dumping and anti-subsidy duties").
+const LONG_GAP_STOPS = new Set(['but', 'that', 'which', 'who', 'whom', 'for', 'on', 'said', 'says']);
 
 function matchRest(tokens: readonly Token[], first: number, words: readonly string[]): number | null {
   let position = first;
@@ -768,7 +757,9 @@ function assignRoles(
     const modifiesNoun =
       slot.mention.resolution !== 'demonym' &&
       matches.some((m) => m.entry.pos === 'noun' && m.first === slot.last + 1);
-    if (isGenericDemonym(view, slot) || modifiesNoun) {
+    // "from midnight Moscow time": a time zone, not a party.
+    const timeZone = tokens[slot.last + 1]?.lower === 'time';
+    if (isGenericDemonym(view, slot) || modifiesNoun || timeZone) {
       i = slot.last;
       continue;
     }
@@ -1343,7 +1334,7 @@ const VERB_TARGET_PREPS = new Set([
   'toward',
   'towards',
 ]);
-// "recalled its ambassador from Madrid", "pulled its troops out of ... from Syria": what one withdraws from.
+// What one withdraws, recalls or suspends something from.
 const WITHDRAWAL_TARGET_PREPS = new Set([...VERB_TARGET_PREPS, 'from']);
 const NOUN_TARGET_PREPS = new Set([
   'to',
@@ -1426,7 +1417,8 @@ function orient(match: TriggerMatch, roles: Roles): { sources: Participant[]; ta
         return jointly(entry.type, roles.subjects, targets.length > 0 ? targets : [...roles.clauseSubject]);
       }
       const object = direct();
-      const withdrawal = entry.mode === 'withdraw' || entry.type === 'RETREAT';
+      // "recalled its ambassador from Madrid", "suspended imports from four Chilean plants".
+      const withdrawal = entry.mode === 'withdraw' || entry.mode === 'cancel' || entry.type === 'RETREAT';
       const targets =
         object.length > 0 ? object : nearest(withdrawal ? WITHDRAWAL_TARGET_PREPS : VERB_TARGET_PREPS);
       const oriented = jointly(entry.type, roles.subjects, targets);

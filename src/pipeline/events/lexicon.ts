@@ -315,7 +315,11 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   ...verbs('SANCTION', 'convict', 'convict|sentence|find * guilty'),
   ...verbs('SANCTION', 'expel', 'eject'),
   ...verbs('SANCTION', 'cancel', 'revoke|cancel|suspend|terminate|sever|cut off|halt|pause|withhold'),
-  ...nouns('SANCTION', 'sanctions', 'sanction|embargo|tariff'),
+  ...nouns(
+    'SANCTION',
+    'sanctions',
+    'sanction|embargo|tariff|anti-dumping duties|anti-subsidy duties|punitive duties|provisional duties|import duties',
+  ),
   ...nouns(
     'SANCTION',
     'sanctions',
