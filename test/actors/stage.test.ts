@@ -350,6 +350,14 @@ describe('actors stage: governments, royal names, places that are surnames', () 
     expect(all.find((m) => m.text === 'its')?.entityId).toBe('CHN');
   });
 
+  it('reads "It" after an opening date, and as the subject of the last clause before it', () => {
+    const all = mentions(
+      'Madrid had long kept its neutrality, and Algeria, then its largest supplier, reacted. It recalled its envoy. Oslo waited. On 8 June 2022 it suspended the treaty.',
+    );
+    const its = all.filter((m) => m.text.toLowerCase() === 'it').map((m) => m.entityId);
+    expect(its).toEqual(['DZA', 'NOR']);
+  });
+
   it('does not read a national "High Security Council" as the UN body', () => {
     const all = mentions("Algeria's High Security Council met on Monday.");
     expect(all.some((m) => m.entityId === 'UNSC')).toBe(false);

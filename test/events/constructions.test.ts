@@ -525,6 +525,11 @@ describe('measures against another state', () => {
     expect(acts(run('Norway halted the drills from midnight Moscow time.'))).toEqual([]);
   });
 
+  it("reads an attack on targets in another state's ground as an attack on that state", () => {
+    expect(acts(run('Norwegian aircraft struck targets in Santiago.'))).toEqual(['ASSAULT NOR>CHL']);
+    expect(acts(run('Norwegian aircraft struck targets in Oslo.'))).toEqual([]);
+  });
+
   it("gives a body's act to the state that owns it, and reads the body's own country as its own", () => {
     expect(
       acts(run("Norway's High Aviation Board closed the country's airspace to Chilean aircraft.")),

@@ -1157,8 +1157,12 @@ function resolveCoreference(
     const next = ctx.tokens[i + 1];
     // "The Algerian presidency said ... It blamed Moroccan forces": a sentence-opening "It" before a past-tense verb
     // is the state or body the previous sentence opened with.
-    if (token.key === 'it' && isSentenceStart(ctx, i) && next && PAST_VERB.test(next.text)) {
-      const antecedent = statesAndOrgs.find((d) => d.sentence === sentence - 1);
+    if (token.key === 'it' && opensSentence(ctx, i) && next && PAST_VERB.test(next.text)) {
+      // The subject of its last clause: "Madrid had kept its neutrality, and Algeria ... reacted. It recalled".
+      const clauseStart = lastClauseStart(ctx, i, sentence - 1);
+      const previous = (d: Draft) => d.sentence === sentence - 1;
+      const antecedent =
+        statesAndOrgs.find((d) => previous(d) && d.start >= clauseStart) ?? statesAndOrgs.find(previous);
       if (antecedent?.entityId) out.push(corefDraft(ctx, i, i, antecedent));
       continue;
     }
@@ -1232,6 +1236,29 @@ function resolveCoreference(
     }
   }
   return out;
+}
+
+// Words of a date that may open a sentence before its subject: "On 8 June 2022 it suspended ...".
+const DATE_OPENER = /^(?:on|in|at|by|early|late|mid|the|of|\d+(?:st|nd|rd|th)?|spring|summer|autumn|winter)$/;
+
+/** Whether token `i` is the first of its sentence, or comes only after a date that opens it. */
+function opensSentence(ctx: DocContext, i: number): boolean {
+  for (let j = i - 1; j >= 0 && !isSentenceStart(ctx, j + 1); j--) {
+    const key = (ctx.tokens[j] as Token).key;
+    if (!DATE_OPENER.test(key) && !MONTHS_AND_DAYS.has(key)) return false;
+  }
+  return true;
+}
+
+/** Where the last clause of sentence `sentence` (ending before token `before`) starts: after ", and", ", but" or ";". */
+function lastClauseStart(ctx: DocContext, before: number, sentence: number): number {
+  for (let j = before - 1; j > 0 && ctx.sentenceOfToken[j] === sentence; j--) {
+    const token = ctx.tokens[j] as Token;
+    const gap = ctx.text.slice((ctx.tokens[j - 1] as Token).end, token.start);
+    if (gap.includes(';') || ((token.key === 'and' || token.key === 'but') && gap.includes(',')))
+      return token.end;
+  }
+  return 0;
 }
 
 const PAST_VERB =

@@ -107,6 +107,14 @@ function eventsOf(document: DyadDocument, item: AnalysedEvent, dyad: readonly st
       if (target?.isPlace) location = placeOf(target.mention);
       // A visit needs a destination in the text; only a trip noun ("Kim's trip") may take the text's other state.
       const mayFill = !NOT_BILATERAL_TYPES.has(entry.type) && (!entry.needsTarget || entry.pos === 'noun');
+      // "Pakistani aircraft struck targets in Khost": an attack on another state's ground is an attack on it.
+      if (
+        targetCode === null &&
+        entry.type === 'ASSAULT' &&
+        location?.country &&
+        location.country !== sourceCode
+      )
+        targetCode = historical(location.country, item.date);
       const member = dyad.find((code) => code === actor || PREDECESSOR[code]?.code === actor);
       if (targetCode === null && mayFill && member) {
         targetCode = historical(dyad.find((code) => code !== member) ?? null, item.date);
