@@ -525,6 +525,11 @@ describe('measures against another state', () => {
     expect(acts(run('Norway halted the drills from midnight Moscow time.'))).toEqual([]);
   });
 
+  it('reads a verb form after a determiner and an adjective as a noun', () => {
+    expect(acts(run('Chile demanded an immediate halt to Norwegian fishing.'))).toEqual(['REQUEST CHL>NOR']);
+    expect(acts(run('The Chilean government halted talks with Norway.'))).toEqual(['SANCTION CHL>NOR']);
+  });
+
   it("reads an attack on targets in another state's ground as an attack on that state", () => {
     expect(acts(run('Norwegian aircraft struck targets in Santiago.'))).toEqual(['ASSAULT NOR>CHL']);
     expect(acts(run('Norwegian aircraft struck targets in Oslo.'))).toEqual([]);

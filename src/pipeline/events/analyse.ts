@@ -471,6 +471,14 @@ function plausiblePartOfSpeech(
   const pronounSubject =
     compiled.pastForm && (prev === 'both' || (NUMERALS.has(prev) && tokens[index - 2]?.lower === 'the'));
   if ((DETERMINERS.has(prev) || prev === "'s") && !pronounSubject) return false;
+  // So is a base form after a determiner and an adjective: "an immediate halt", "a complete stop".
+  if (
+    !compiled.pastForm &&
+    DETERMINERS.has(tokens[index - 2]?.lower ?? '') &&
+    /^[a-z]+(?:ate|al|ive|ful|ous|ic|ent|ant|ary)$/.test(prev) &&
+    !prev.endsWith('ment')
+  )
+    return false;
   // "heavily armed militants", "the Armed Forces": a participle used as an adjective, unless an object follows.
   if (ADJECTIVAL_PARTICIPLES.has(word)) {
     const next = tokens[index + 1];
