@@ -525,6 +525,25 @@ describe('measures against another state', () => {
     expect(acts(run('Norway halted the drills from midnight Moscow time.'))).toEqual([]);
   });
 
+  it('keeps the story on its own date when a sentence counts back to an earlier event', () => {
+    const text = 'On 3 November Norway said two boats had been seized two days earlier. It blamed Chile.';
+    const document = doc(text);
+    const specs: Record<string, ActorSpec> = {
+      Norway: { type: 'state', id: 'NOR', country: 'NOR' },
+      It: { type: 'pronoun', id: 'NOR', country: 'NOR' },
+      Chile: { type: 'state', id: 'CHL', country: 'CHL' },
+    };
+    const extra = [
+      timex(document, '3 November', '2023-11-03'),
+      timex(document, 'two days earlier', '2023-11-01'),
+    ];
+    const events = extractEvents(
+      document,
+      withSentences(document, [...mentionsOf(document, specs), ...extra]),
+    );
+    expect(events.map(summary)).toEqual(['ACCUSE NOR>CHL 2023-11-03 asserted']);
+  });
+
   it('reads a verb form after a determiner and an adjective as a noun', () => {
     expect(acts(run('Chile demanded an immediate halt to Norwegian fishing.'))).toEqual(['REQUEST CHL>NOR']);
     expect(acts(run('The Chilean government halted talks with Norway.'))).toEqual(['SANCTION CHL>NOR']);

@@ -242,7 +242,8 @@ export function analyseDocument(
     const dated = view.timexes
       .filter((t) => isDateLike(t) && !isDeadlineIn(view, t))
       .filter((t) => /^\d{4}-\d{2}(?:-\d{2}|$)/.test(t.value));
-    const lastDate = dated.at(-1);
+    // "On 3 November it said the drivers had been killed two days earlier": the story stays on 3 November.
+    const lastDate = dated.filter((t) => !LOOKS_BACK.test(t.text) || t === dated[0]).at(-1);
     if (lastDate) {
       narrative = lastDate;
       narrativeParagraph = view.paragraph;
@@ -1541,6 +1542,9 @@ function dateFor(
   }
   return { timex: null, value: null, basis: 'clause' };
 }
+
+// A date counted back from the story's own: it tells of an earlier event, not where the story is.
+const LOOKS_BACK = /\b(?:earlier|before|previously|ago)$/i;
 
 const EMBEDDING_WORDS = new Set(['which', 'who', 'whom', 'whose']);
 
