@@ -456,19 +456,14 @@ describe('a movement that governs a state', () => {
     Taliban: { type: 'group', id: 'TALIBAN', country: 'AFG' },
     Chile: { type: 'state', id: 'CHL', country: 'CHL' },
   };
-  const run = (text: string, dates: [string, string][]) => {
-    const document = doc(text);
-    const extra = dates.map(([phrase, value]) => timex(document, phrase, value));
-    return acts(
-      extractEvents(document, withSentences(document, [...mentionsOf(document, GOVERNING), ...extra])),
-    );
-  };
+  const run = (text: string, date: [string, string]) =>
+    acts(runWith(text, GOVERNING, [timex(doc(text), ...date)]));
 
   it('acts for the state while it holds the capital, and for itself before', () => {
-    expect(run('In May 2023 the Taliban accused Chile of meddling.', [['May 2023', '2023-05']])).toEqual([
+    expect(run('In May 2023 the Taliban accused Chile of meddling.', ['May 2023', '2023-05'])).toEqual([
       'ACCUSE AFG>CHL',
     ]);
-    expect(run('In May 2019 the Taliban accused Chile of meddling.', [['May 2019', '2019-05']])).toEqual([
+    expect(run('In May 2019 the Taliban accused Chile of meddling.', ['May 2019', '2019-05'])).toEqual([
       'ACCUSE TALIBAN>CHL',
     ]);
   });
@@ -533,14 +528,10 @@ describe('measures against another state', () => {
       It: { type: 'pronoun', id: 'NOR', country: 'NOR' },
       Chile: { type: 'state', id: 'CHL', country: 'CHL' },
     };
-    const extra = [
+    const events = runWith(text, specs, [
       timex(document, '3 November', '2023-11-03'),
       timex(document, 'two days earlier', '2023-11-01'),
-    ];
-    const events = extractEvents(
-      document,
-      withSentences(document, [...mentionsOf(document, specs), ...extra]),
-    );
+    ]);
     expect(events.map(summary)).toEqual(['ACCUSE NOR>CHL 2023-11-03 asserted']);
   });
 
