@@ -1,7 +1,8 @@
 /**
  * Imports coded event files into a CodedEventStore: one transaction per file, bad rows counted and
  * reported with line numbers (first 20 kept), never aborting unless `strict`.
- * Large files are parsed on a worker thread while this thread writes, so both cores work.
+ * Large files are parsed on a worker thread while this thread writes; large plain GDELT event files are split in
+ * parts, each parsed on a thread of its own.
  */
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -24,9 +25,10 @@ export { BAD_ROWS_KEPT, type BadRow } from './parse.js';
 
 // Below this size a worker's start-up costs more than parsing on the writing thread.
 const WORKER_MIN_BYTES = 4 << 20;
-// From this size a plain GDELT events file is parsed in parts on as many threads as the machine has cores.
+// From this size a plain GDELT events file is parsed in parts, each on its own thread.
 const SPLIT_MIN_BYTES = 64 << 20;
 const SPLIT_PROBE_BYTES = 64 << 10;
+const MAX_PARSERS = 3;
 const LF = 10;
 
 export interface ImportFileResult {
@@ -51,7 +53,7 @@ export interface ImportOptions {
   readonly onProgress?: (path: string, progress: TextStreamProgress, rows: number) => void;
   /**
    * Where to parse: `main`, the writing thread; `worker`, one worker thread; `workers`, a plain GDELT events file
-   * split in parts over one worker per core (at least two), other files on one worker. `auto` (default): `main`
+   * split in parts, one worker each (two, or one per core but the writer's, at most three), other files on one worker. `auto` (default): `main`
    * below 4 MiB, `workers` from 64 MiB without `strict` (whose failure names a line number as it reads), else `worker`.
    * Parts are stored as they come, so when an id repeats in two parts, which of its rows is kept is not defined.
    */
@@ -159,7 +161,8 @@ async function fileParts(
 ): Promise<(ByteRange | undefined)[] | null> {
   if (thread === 'main' || (thread === 'auto' && size < WORKER_MIN_BYTES)) return null;
   const split = thread === 'workers' || (thread === 'auto' && !strict && size >= SPLIT_MIN_BYTES);
-  const count = Math.max(2, availableParallelism());
+  // One core is the writer's; past three parsers the writer is the limit, and each costs memory.
+  const count = Math.min(MAX_PARSERS, Math.max(2, availableParallelism() - 1));
   return (split && dataset === 'gdelt' && (await splitFile(path, size, count))) || [undefined];
 }
 
