@@ -358,6 +358,14 @@ describe('actors stage: governments, royal names, places that are surnames', () 
     expect(its).toEqual(['DZA', 'NOR']);
   });
 
+  it('reads a sentence-opening "he" as the person of the last clause before it', () => {
+    const all = mentions(
+      "Abiy Ahmed met Sisi in June. By October Sisi's government said the talks had failed, and Abiy told parliament no force could stop the dam. Days later he flew to Sochi.",
+      '2019-12-01',
+    );
+    expect(all.find((m) => m.text === 'he')?.entityId).toBe('abiy-ahmed');
+  });
+
   it('does not read a national "High Security Council" as the UN body', () => {
     const all = mentions("Algeria's High Security Council met on Monday.");
     expect(all.some((m) => m.entityId === 'UNSC')).toBe(false);

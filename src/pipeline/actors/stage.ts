@@ -1127,7 +1127,9 @@ function resolveCoreference(
     const token = ctx.tokens[i] as Token;
     const sentence = ctx.sentenceOfToken[i] ?? 0;
     if (PRONOUNS_PERSON.has(token.key)) {
-      const antecedent = personAntecedent(peopleBySentence, token, sentence, sameParagraph);
+      const antecedent = personAntecedent(peopleBySentence, token, sentence, sameParagraph, (s) =>
+        lastClauseStart(ctx, i, s),
+      );
       if (!antecedent?.entityId) continue;
       const d = draftFor(ctx, i, i, {
         mentionType: 'pronoun',
@@ -1252,7 +1254,9 @@ function opensSentence(ctx: DocContext, i: number): boolean {
 
 /** Where the last clause of sentence `sentence` (ending before token `before`) starts: after ", and", ", but" or ";". */
 function lastClauseStart(ctx: DocContext, before: number, sentence: number): number {
-  for (let j = before - 1; j > 0 && ctx.sentenceOfToken[j] === sentence; j--) {
+  let last = before - 1;
+  while (last > 0 && (ctx.sentenceOfToken[last] ?? 0) > sentence) last--;
+  for (let j = last; j > 0 && ctx.sentenceOfToken[j] === sentence; j--) {
     const token = ctx.tokens[j] as Token;
     const gap = ctx.text.slice((ctx.tokens[j - 1] as Token).end, token.start);
     if (gap.includes(';') || ((token.key === 'and' || token.key === 'but') && gap.includes(',')))
@@ -1404,7 +1408,8 @@ function insertSorted(list: Draft[], d: Draft): void {
 }
 
 /**
- * A pronoun that opens its sentence refers to the subject of the previous sentence that names a person; inside a
+ * A pronoun that opens its sentence refers to the subject of the last clause of the previous sentence that names a
+ * person (its first person when that clause names none); inside a
  * sentence "he"/"him" refer to the sentence's subject and a possessive to the nearest person.
  */
 function personAntecedent(
@@ -1412,6 +1417,7 @@ function personAntecedent(
   token: Token,
   sentence: number,
   sameParagraph: (a: number, b: number) => boolean,
+  clauseStart: (sentence: number) => number,
 ): Draft | null {
   const inSentence = (bySentence.get(sentence) ?? []).filter((d) => d.start < token.start);
   if (inSentence.length > 0) {
@@ -1419,7 +1425,9 @@ function personAntecedent(
     return inSentence[inSentence.length - 1] as Draft;
   }
   for (let s = sentence - 1; s >= 0 && sameParagraph(s, sentence) && s >= sentence - 3; s--) {
-    const subject = bySentence.get(s)?.[0];
+    // The subject of the sentence's last clause: "Sisi's government said ..., and Abiy told ... . Days later he".
+    const people = bySentence.get(s) ?? [];
+    const subject = people.find((d) => d.start >= clauseStart(s)) ?? people[0];
     if (subject) return subject;
   }
   return null;
