@@ -101,6 +101,15 @@ describe('partial dates take their year from the story or the DCT', () => {
     expect(found.map((t) => t.value)).toEqual(['2019-04', '2014', '2019']);
   });
 
+  it("keeps a paragraph's year for a day named far into it", () => {
+    const filler = 'The shelling went on and the ministers argued over who had started it. '.repeat(7);
+    const found = tag(
+      `On 13 September 2022 the shelling began. ${filler}A ceasefire held from 14 September.`,
+      '2024-06-15',
+    );
+    expect(found.map((t) => t.value)).toEqual(['2022-09-13', '2022-09-14']);
+  });
+
   it('counts "the following month" from the story, not from a deadline', () => {
     const found = tag(
       'On 3 October 2023 the ministry gave the crews until 1 November to leave. The following month it relented. It took until 2012 to settle.',

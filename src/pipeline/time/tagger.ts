@@ -212,6 +212,12 @@ class Env {
     return found ? best : 'present';
   }
 
+  /** Characters from the start of the paragraph holding chunk offset `chunkStart` to it. */
+  sinceParagraphStart(chunkStart: number): number {
+    const at = chunkStart + this.base;
+    return at - (this.text.lastIndexOf('\n', at) + 1);
+  }
+
   /** The most recent date in the story at least as fine as `finest`, within `window` characters. */
   anchor(finest: Granularity, chunkBefore: number, window = Number.POSITIVE_INFINITY): HistoryEntry | null {
     const before = chunkBefore + this.base;
@@ -236,8 +242,10 @@ function yearFor(env: Env, month: number, day: number | null, start: number, end
   // A story told in dates ("on 15 September ... on 19 September") keeps the year of its last full date.
   // A season or half names its year as plainly ("in the summer of 2022 ... On 11 July"); a quarter is more
   // often a reporting period compared with another ("the third quarter ... a year earlier").
-  const monthly = env.anchor('month', start, 400);
-  const coarse = monthly ? null : env.anchor('half', start, 400);
+  // Within 400 characters, or anywhere earlier in the same paragraph.
+  const window = Math.max(400, env.sinceParagraphStart(start));
+  const monthly = env.anchor('month', start, window);
+  const coarse = monthly ? null : env.anchor('half', start, window);
   const recent =
     monthly ?? (coarse?.granularity === 'season' || coarse?.granularity === 'half' ? coarse : null);
   if (recent && /^\d{4}/.test(recent.value)) {
