@@ -21,6 +21,13 @@ function mentions(text: string, dct: string | null = '2023-11-05', earlier: Find
   return actorStage.run(doc(text, dct), earlier, { dct }).filter((f): f is Mention => f.kind === 'mention');
 }
 
+/** The ids a mention's candidates stand for, sorted. */
+function candidateIds(all: readonly Mention[], text: string): string[] {
+  return find(all, text)
+    .candidates.map((c) => c.id)
+    .sort();
+}
+
 function find(all: readonly Mention[], text: string, n = 0): Mention {
   const found = all.filter((m) => m.text === text)[n];
   if (!found) throw new Error(`no mention "${text}" in ${JSON.stringify(all.map((m) => m.text))}`);
@@ -307,26 +314,14 @@ describe('actors stage: governments, royal names, places that are surnames', () 
       'Putin met Xi in Moscow. The two presidents signed a pact, and the two foreign ministers met later.',
       '2023-03-21',
     );
-    expect(
-      find(all, 'The two presidents')
-        ?.candidates.map((c) => c.id)
-        .sort(),
-    ).toEqual(['vladimir-putin', 'xi-jinping']);
-    expect(
-      find(all, 'the two foreign ministers')
-        ?.candidates.map((c) => c.id)
-        .sort(),
-    ).toEqual(['CHN', 'RUS']);
+    expect(candidateIds(all, 'The two presidents')).toEqual(['vladimir-putin', 'xi-jinping']);
+    expect(candidateIds(all, 'the two foreign ministers')).toEqual(['CHN', 'RUS']);
     // The two just named beat two named more often before.
     const later = mentions(
       'Putin met Xi. Putin and Xi spoke again. Then Xi received Lula, and the two presidents signed a pact.',
       '2023-03-21',
     );
-    expect(
-      find(later, 'the two presidents')
-        ?.candidates.map((c) => c.id)
-        .sort(),
-    ).toEqual(['luiz-inacio-lula-da-silva', 'xi-jinping']);
+    expect(candidateIds(later, 'the two presidents')).toEqual(['luiz-inacio-lula-da-silva', 'xi-jinping']);
   });
 
   it('reads a capital after "in" as the place, not a leader of that surname', () => {

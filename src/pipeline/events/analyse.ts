@@ -8,6 +8,7 @@
 import type { DyadDocument, Finding, Mention, Sentence, Timex } from '../../domain/model.js';
 import { TITLE_WORD } from '../actors/lexicon.js';
 import { splitSentences } from '../sentences.js';
+import { isDeadline } from '../time/tagger.js';
 import { defaultPersonName, type Participant, participantOf } from './actors.js';
 import { detectFactuality, type FactualityCue } from './factuality.js';
 import { type CompiledTrigger, compileLexicon, type TriggerEntry } from './lexicon.js';
@@ -124,6 +125,8 @@ interface MentionSlot {
 }
 
 interface SentenceView {
+  /** The document's text: token and finding offsets point into it. */
+  readonly text: string;
   readonly index: number;
   readonly start: number;
   readonly end: number;
@@ -315,6 +318,7 @@ function sentenceViews(document: DyadDocument, findings: readonly Finding[]): Se
       for (const i of covered) mentionAt[i] = slot;
     }
     return {
+      text: document.text,
       index,
       start: range.start,
       end: range.end,
@@ -1587,16 +1591,9 @@ function namesAnotherThing(view: SentenceView, timex: Timex, match: TriggerMatch
   return next.start < match.start || next.start >= match.end;
 }
 
-/** "had until 1 November to leave" (as `isDeadline` in the time stage, on the sentence's tokens). */
 function isDeadlineIn(view: SentenceView, timex: Timex): boolean {
   const span = spanOf(timex);
-  const previous = view.tokens.filter((t) => t.end <= span.start).at(-1)?.lower;
-  const after = view.tokens.filter((t) => t.start >= span.end);
-  return (
-    (previous === 'until' || previous === 'till') &&
-    after[0]?.lower === 'to' &&
-    /^\p{Ll}/u.test(after[1]?.text ?? '')
-  );
+  return isDeadline(view.text, span.start, span.end);
 }
 
 /** "Cairo, which had asked the week before, accused ...": a date inside a relative clause closed before the act. */
@@ -1657,6 +1654,7 @@ export function triggersInText(text: string): TriggerMatch[] {
       : null,
   );
   return findTriggers({
+    text,
     index: 0,
     start: 0,
     end: text.length,

@@ -39,8 +39,9 @@ function historical(code: string | null, date: string | null): string | null {
  * August 2021): what it does then, the state does.
  */
 function governing(code: string | null, date: string | null): string | null {
-  const periods = code === null || date === null ? undefined : ORGANISATION_BY_ID.get(code)?.governs;
-  if (!periods || date === null || !/^\d{4}/.test(date)) return code;
+  if (code === null || date === null || !/^\d{4}/.test(date)) return code;
+  const periods = ORGANISATION_BY_ID.get(code)?.governs;
+  if (!periods) return code;
   const day = date.split('/')[0] as string;
   const period = periods.find((p) => p.from.slice(0, day.length) <= day && (p.to === null || day < p.to));
   return period?.country ?? code;
